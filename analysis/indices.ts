@@ -1,0 +1,125 @@
+// Composite indices from Likert items, rescaled to 0–100, and Cronbach's alpha for their consistency.
+import { QuestionInfo } from './questionnaire.js';
+import { RatioSet, StreamDesign, StreamEstimate } from './stream.js';
+
+export interface IndexItem {
+  question: string;
+  /** Matrix row value; absent for a rating question. */
+  row?: string;
+  min: number;
+  max: number;
+  reverse?: boolean;
+}
+
+export interface IndexSpec {
+  name: string;
+  items: IndexItem[];
+  /** Share of items a respondent must answer to get an index score (default 0.5). */
+  minAnswered?: number;
+}
+
+/** Cronbach's alpha from item variances and the variance of their sum: k/(k−1)·(1 − Σσ²ᵢ/σ²ₜ). */
+export function cronbachAlpha(items: number[][]): number {
+  const k = items.length;
+  const n = items[0].length;
+  const acc = new AlphaAccumulator(k);
+  for (let i = 0; i < n; i++) acc.add(items.map((it) => it[i]));
+  return acc.alpha();
+}
+
+/** Streaming sums of items and their cross-products (complete cases), shifted for numerical safety. */
+export class AlphaAccumulator {
+  n = 0;
+  private s: Float64Array;
+  private ss: Float64Array;
+  private shift: number[] | null = null;
+  constructor(private k: number) {
+    this.s = new Float64Array(k);
+    this.ss = new Float64Array(k * k);
+  }
+  add(x: number[]) {
+    if (!this.shift) this.shift = x.slice();
+    const k = this.k;
+    this.n++;
+    for (let a = 0; a < k; a++) {
+      const da = x[a] - this.shift[a];
+      this.s[a] += da;
+      for (let b = a; b < k; b++) this.ss[a * k + b] += da * (x[b] - this.shift[b]);
+    }
+  }
+  alpha(): number {
+    const { n, k } = this;
+    if (n < 2 || k < 2) return NaN;
+    const cov = (a: number, b: number) => {
+      const [i, j] = a <= b ? [a, b] : [b, a];
+      return (this.ss[i * k + j] - (this.s[i] * this.s[j]) / n) / (n - 1);
+    };
+    let sumVar = 0, total = 0;
+    for (let a = 0; a < k; a++) {
+      sumVar += cov(a, a);
+      for (let b = 0; b < k; b++) total += cov(a, b);
+    }
+    return (k / (k - 1)) * (1 - sumVar / total);
+  }
+}
+
+/** By default every matrix with numeric columns is one index over its rows. */
+export function defaultIndices(questions: QuestionInfo[]): IndexSpec[] {
+  const out: IndexSpec[] = [];
+  for (const q of questions) {
+    if (q.kind !== 'matrix' || q.rows.length < 2) continue;
+    const vals = q.columns.map((c) => c.value);
+    if (vals.length < 2 || !vals.every((v) => typeof v === 'number')) continue;
+    const min = Math.min(...(vals as number[])), max = Math.max(...(vals as number[]));
+    out.push({ name: `${q.name}_index`, items: q.rows.map((r) => ({ question: q.name, row: String(r.value), min, max })) });
+  }
+  return out;
+}
+
+export interface IndexResult {
+  name: string;
+  items: number;
+  score: StreamEstimate;
+  alpha: number;
+  completeCases: number;
+}
+
+/** Accumulates one index: respondent score = mean of answered rescaled items, if enough are answered. */
+export class IndexAccumulator {
+  private set: RatioSet;
+  private col: number;
+  private alphaAcc: AlphaAccumulator;
+  private buf: number[];
+  constructor(private spec: IndexSpec, design: StreamDesign) {
+    this.set = new RatioSet(design);
+    this.col = this.set.column();
+    this.alphaAcc = new AlphaAccumulator(spec.items.length);
+    this.buf = new Array(spec.items.length);
+  }
+  add(data: Record<string, unknown>, unit: number, w: number) {
+    let sum = 0, answered = 0;
+    const items = this.spec.items;
+    for (let j = 0; j < items.length; j++) {
+      const it = items[j];
+      const q = data[it.question];
+      const v = it.row === undefined ? q : q && typeof q === 'object' ? (q as Record<string, unknown>)[it.row] : undefined;
+      if (typeof v !== 'number') { this.buf[j] = NaN; continue; }
+      let s = ((v - it.min) / (it.max - it.min)) * 100;
+      if (it.reverse) s = 100 - s;
+      this.buf[j] = s;
+      sum += s;
+      answered++;
+    }
+    if (answered === items.length) this.alphaAcc.add(this.buf);
+    if (answered > 0 && answered >= (this.spec.minAnswered ?? 0.5) * items.length) {
+      this.set.addBase(unit, w);
+      this.set.add(unit, this.col, w, sum / answered);
+    }
+  }
+  result(layout: ReturnType<StreamDesign['layout']>): IndexResult {
+    return {
+      name: this.spec.name, items: this.spec.items.length,
+      score: this.set.estimate(this.col, layout, false), alpha: this.alphaAcc.alpha(), completeCases: this.alphaAcc.n,
+    };
+  }
+}

@@ -1,0 +1,155 @@
+// Response-quality flags: speeders (duration far below the median), straight-lining in matrices, and
+// duplicate submissions. Pure per-response checks plus a bounded-memory tracker for a stream.
+
+/** A matrix answer is straight-lined when at least `minRows` rows are answered and all share one column. */
+export function isStraightLined(answer: unknown, minRows = 4): boolean {
+  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return false;
+  let first: unknown, count = 0;
+  for (const k in answer as Record<string, unknown>) {
+    const v = (answer as Record<string, unknown>)[k];
+    if (count++ === 0) first = v;
+    else if (v !== first) return false;
+  }
+  return count >= minRows;
+}
+
+/** A speeder took less than `ratio` × the median duration. */
+export const isSpeeder = (durationSec: number, medianSec: number, ratio = 0.3) => durationSec < ratio * medianSec;
+
+// Hash state for answerFingerprint, module-level so the walk allocates no closures per response.
+let h1 = 0;
+let h2 = 0;
+function mix(c: number) {
+  h1 = Math.imul(h1 ^ c, 0x01000193);
+  h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+}
+function feedString(s: string) {
+  for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+}
+// Walk values without serialising them: JSON.stringify per answer costs more than all the tallies.
+function feed(v: unknown): void {
+  if (v === undefined || v === null) mix(0x100001);
+  else if (typeof v === 'string') { mix(0x100002); feedString(v); }
+  else if (typeof v === 'number') {
+    mix(0x100003);
+    if ((v | 0) === v) mix(v);
+    else feedString(String(v));
+  } else if (typeof v === 'boolean') mix(v ? 0x100004 : 0x100005);
+  else if (Array.isArray(v)) { mix(0x100006); for (let i = 0; i < v.length; i++) feed(v[i]); }
+  else if (typeof v === 'object') {
+    mix(0x100007);
+    for (const k in v as Record<string, unknown>) { feedString(k); feed((v as Record<string, unknown>)[k]); }
+  }
+  mix(0x1f);
+}
+
+/** Incremental fingerprint, fed answer by answer while the topline reads them (no second pass). */
+export const fingerprint = {
+  start() {
+    h1 = 0x811c9dc5;
+    h2 = 0x01000193 ^ 0x5bd1e995;
+  },
+  /** Question number i answered v; matrix answers are read along the questionnaire's row names. */
+  answer(i: number, v: unknown, rows?: string[]) {
+    mix(i + 0x200000);
+    if (rows && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (let r = 0; r < rows.length; r++) feed((v as Record<string, unknown>)[rows[r]]);
+    } else feed(v);
+  },
+  end(): number {
+    return (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) & 0x1fffff);
+  },
+};
+
+/** 53-bit fingerprint of a response's answers, in questionnaire order (two independent 32-bit hashes). */
+export function answerFingerprint(data: Record<string, unknown>, names: string[]): number {
+  fingerprint.start();
+  for (let i = 0; i < names.length; i++) if (data[names[i]] !== undefined) fingerprint.answer(i, data[names[i]]);
+  return fingerprint.end();
+}
+
+export interface QualityOptions {
+  speederRatio?: number;
+  straightLineMinRows?: number;
+  /** Most ids listed per flag (counts are always complete). */
+  maxIds?: number;
+}
+
+export interface QualitySummary {
+  medianDurationSec: number | null;
+  speeders: { threshold: number | null; count: number; ids: string[] };
+  straightLining: { count: number; byMatrix: Record<string, number>; ids: string[] };
+  duplicates: { count: number; ids: string[] };
+}
+
+/** Streaming tracker. Durations are kept as a histogram at 0.1 s, so memory does not grow with n. */
+export class QualityTracker {
+  private hist = new Map<number, number>();
+  private nDur = 0;
+  private candidates: { id: string; d: number }[] = [];
+  private prefilter = Infinity;
+  private straight = { count: 0, byMatrix: {} as Record<string, number>, ids: [] as string[] };
+  // One fingerprint per response: 8 bytes each, the one part that grows with n (about 40 MB at 10⁶).
+  private seen = new Set<number>();
+  private dup = { count: 0, ids: [] as string[] };
+  private ratio: number;
+  private minRows: number;
+  private maxIds: number;
+
+  constructor(private matrices: string[], opts: QualityOptions = {}) {
+    this.ratio = opts.speederRatio ?? 0.3;
+    this.minRows = opts.straightLineMinRows ?? 4;
+    this.maxIds = opts.maxIds ?? 1000;
+  }
+
+  /** One response; `fp` is its answerFingerprint (computed by the caller, who already walks the answers). */
+  add(id: string, data: Record<string, unknown>, fp: number, durationSec?: number) {
+    if (durationSec !== undefined && Number.isFinite(durationSec)) {
+      const b = Math.round(durationSec * 10);
+      this.hist.set(b, (this.hist.get(b) ?? 0) + 1);
+      this.nDur++;
+      // Keep possible speeders: the final median is unknown until the end, so filter loosely now.
+      if (this.nDur % 10_000 === 0) this.prefilter = 2 * this.ratio * this.median();
+      if (durationSec < this.prefilter && this.candidates.length < 50 * this.maxIds) this.candidates.push({ id, d: durationSec });
+    }
+    let flagged = false;
+    for (const m of this.matrices) {
+      if (isStraightLined(data[m], this.minRows)) {
+        this.straight.byMatrix[m] = (this.straight.byMatrix[m] ?? 0) + 1;
+        flagged = true;
+      }
+    }
+    if (flagged) {
+      this.straight.count++;
+      if (this.straight.ids.length < this.maxIds) this.straight.ids.push(id);
+    }
+    if (this.seen.has(fp)) {
+      this.dup.count++;
+      if (this.dup.ids.length < this.maxIds) this.dup.ids.push(id);
+    } else this.seen.add(fp);
+  }
+
+  private median(): number {
+    const keys = [...this.hist.keys()].sort((a, b) => a - b);
+    let c = 0;
+    for (const k of keys) {
+      c += this.hist.get(k) as number;
+      if (c >= this.nDur / 2) return k / 10;
+    }
+    return NaN;
+  }
+
+  summary(): QualitySummary {
+    const median = this.nDur ? this.median() : null;
+    const threshold = median === null ? null : this.ratio * median;
+    let count = 0;
+    if (threshold !== null) for (const [k, c] of this.hist) if (k / 10 < threshold) count += c;
+    const ids = threshold === null ? [] : this.candidates.filter((c) => c.d < threshold).slice(0, this.maxIds).map((c) => c.id);
+    return {
+      medianDurationSec: median,
+      speeders: { threshold, count, ids },
+      straightLining: this.straight,
+      duplicates: this.dup,
+    };
+  }
+}

@@ -1,0 +1,122 @@
+// Survey-aware tabulation: a SurveyJS questionnaire and an async stream of responses in, a weighted
+// topline for every question (with SEs under the design), composite indices and quality flags out.
+import { Locale, QuestionInfo, readQuestionnaire } from './questionnaire.js';
+import { compileConditions } from './visibility.js';
+import { StreamDesign, StreamDesignOptions } from './stream.js';
+import { Handler, handlerFor } from './topline.js';
+import { IndexAccumulator, IndexResult, IndexSpec, defaultIndices } from './indices.js';
+import { QualityOptions, QualitySummary, QualityTracker, fingerprint } from './quality.js';
+
+export interface TabulateResponse {
+  id?: string;
+  data: Record<string, unknown>;
+  weight?: number;
+  stratum?: string;
+  psu?: string;
+  durationSec?: number;
+}
+
+export interface TabulateOptions {
+  locale?: Locale;
+  /** Present = a weighted design: responses carry weight, stratum and (if clustered) psu. */
+  design?: StreamDesignOptions;
+  maxTextAnswers?: number;
+  indices?: IndexSpec[];
+  quality?: QualityOptions | false;
+}
+
+export interface QuestionTopline {
+  name: string;
+  type: string;
+  kind: string;
+  title: string;
+  /** Respondents the question was shown to, not shown (skip logic), shown but unanswered, answered. */
+  shown: number;
+  notShown: number;
+  noAnswer: number;
+  answered: number;
+  weightedAnswered: number;
+  [k: string]: unknown;
+}
+
+export interface Topline {
+  n: number;
+  locale: Locale;
+  design: { weighted: boolean; strata: number; psus: number; df: number };
+  questions: QuestionTopline[];
+  indices: IndexResult[];
+  quality: QualitySummary | null;
+}
+
+interface Track {
+  q: QuestionInfo;
+  visible: (d: Record<string, unknown>) => boolean;
+  h: Handler;
+  shown: number;
+  notShown: number;
+  noAnswer: number;
+  answered: number;
+  wAnswered: number;
+}
+
+/** Single pass over the responses (records or arrays of records); memory bounded by PSUs, not responses. */
+export async function tabulate(
+  survey: Record<string, any>,
+  responses: AsyncIterable<TabulateResponse | TabulateResponse[]> | Iterable<TabulateResponse | TabulateResponse[]>,
+  opts: TabulateOptions = {},
+): Promise<Topline> {
+  const locale = opts.locale ?? 'vi';
+  const questions = readQuestionnaire(survey, locale);
+  const design = new StreamDesign(opts.design ?? {}, !opts.design);
+  const tracks: Track[] = questions.map((q) => ({
+    q, visible: q.neverShown ? () => false : compileConditions(q.conditions),
+    h: handlerFor(q, design, opts.maxTextAnswers ?? 100),
+    shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0,
+  }));
+  const indices = (opts.indices ?? defaultIndices(questions)).map((s) => new IndexAccumulator(s, design));
+  const quality = opts.quality === false ? null : new QualityTracker(
+    questions.filter((q) => q.kind === 'matrix').map((q) => q.name), opts.quality || {},
+  );
+  const rowNames = tracks.map((tr) => (tr.q.kind === 'matrix' ? tr.q.rows.map((r) => String(r.value)) : undefined));
+  const always = tracks.map((tr) => !tr.q.neverShown && tr.q.conditions.length === 0);
+  const weighted = Boolean(opts.design);
+  let n = 0;
+
+  const one = (r: TabulateResponse) => {
+    const w = weighted ? (r.weight ?? 1) : 1;
+    const unit = weighted ? design.locate(r.stratum, r.psu) : design.locate(undefined, undefined);
+    const data = r.data;
+    fingerprint.start();
+    for (let t = 0; t < tracks.length; t++) {
+      const tr = tracks[t];
+      if (!always[t] && !tr.visible(data)) { tr.notShown++; continue; }
+      tr.shown++;
+      const v = data[tr.q.name];
+      if (!tr.h.answered(v)) { tr.noAnswer++; continue; }
+      tr.answered++;
+      tr.wAnswered += w;
+      tr.h.add(v, unit, w);
+      if (quality) fingerprint.answer(t, v, rowNames[t]);
+    }
+    for (const ix of indices) ix.add(data, unit, w);
+    quality?.add(r.id ?? String(n), data, fingerprint.end(), r.durationSec);
+    n++;
+  };
+  for await (const item of responses as AsyncIterable<TabulateResponse | TabulateResponse[]>) {
+    if (Array.isArray(item)) for (const r of item) one(r);
+    else one(item);
+  }
+
+  const layout = design.layout();
+  return {
+    n, locale,
+    design: { weighted, strata: design.strataLabels.length, psus: design.opts.clustered ? design.units : n, df: design.df },
+    questions: tracks.map((tr) => ({
+      name: tr.q.name, type: tr.q.type, kind: tr.q.kind, title: tr.q.title,
+      shown: tr.shown, notShown: tr.notShown, noAnswer: tr.noAnswer, answered: tr.answered, weightedAnswered: tr.wAnswered,
+      ...tr.h.result(layout),
+    })),
+    indices: indices.map((ix) => ix.result(layout)),
+    quality: quality?.summary() ?? null,
+  };
+}

@@ -1,0 +1,219 @@
+// Per-question tallies for the survey-aware topline: one handler per analysis kind, each fed one answer at
+// a time and holding only per-PSU sums (plus capped lists for text and numeric quantiles).
+import { Key, Option, QuestionInfo, valueKey } from './questionnaire.js';
+import { RatioSet, StreamDesign, StreamEstimate } from './stream.js';
+
+type Layout = ReturnType<StreamDesign['layout']>;
+export interface LevelResult extends StreamEstimate { value: unknown; label: string }
+
+/** Distribution over a fixed list of options (unknown answers get a level of their own). */
+class Distribution {
+  set: RatioSet;
+  cols = new Map<Key, number>();
+  opts: Option[] = [];
+  constructor(design: StreamDesign, options: Option[]) {
+    this.set = new RatioSet(design);
+    for (const o of options) this.level(o.key, o);
+  }
+  private small = new Int32Array(64).fill(-1);
+  /** Column of an answer value; small integer codes skip the Map (the common case in Likert data). */
+  col(v: unknown): number {
+    if (typeof v === 'number' && v >= 0 && v < 64 && (v | 0) === v) {
+      const c = this.small[v];
+      return c >= 0 ? c : (this.small[v] = this.level(v));
+    }
+    return this.level(valueKey(v));
+  }
+  level(key: Key, o?: Option): number {
+    let c = this.cols.get(key);
+    if (c === undefined) {
+      c = this.set.column();
+      this.cols.set(key, c);
+      this.opts.push(o ?? { value: key, key, label: String(key) });
+    }
+    return c;
+  }
+  result(layout: Layout): LevelResult[] {
+    return this.opts.map((o) => ({ value: o.value, label: o.label, ...this.set.estimate(this.cols.get(o.key) as number, layout, true) }));
+  }
+}
+
+/** Scale summary for ordered numeric options: mean and top-2-box share. */
+class Scale {
+  meanCol = -1;
+  topCol = -1;
+  top = new Set<unknown>();
+  constructor(private dist: Distribution, options: Option[]) {
+    const numeric = options.length > 1 && options.every((o) => typeof o.value === 'number');
+    if (!numeric) return;
+    this.meanCol = dist.set.column();
+    this.topCol = dist.set.column();
+    const sorted = [...options].sort((a, b) => (b.value as number) - (a.value as number));
+    this.top = new Set(sorted.slice(0, 2).map((o) => o.value));
+  }
+  add(unit: number, w: number, value: unknown) {
+    if (this.meanCol < 0 || typeof value !== 'number') return;
+    this.dist.set.add(unit, this.meanCol, w, value);
+    if (this.top.has(value)) this.dist.set.add(unit, this.topCol, w, 1);
+  }
+  result(layout: Layout) {
+    if (this.meanCol < 0) return {};
+    return { mean: this.dist.set.estimate(this.meanCol, layout, false), top2: this.dist.set.estimate(this.topCol, layout, true) };
+  }
+}
+
+export interface Handler {
+  /** Answer present (non-empty)? */
+  answered(v: unknown): boolean;
+  add(v: unknown, unit: number, w: number): void;
+  result(layout: Layout): Record<string, unknown>;
+}
+
+const nonEmpty = (v: unknown) =>
+  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) &&
+  !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+
+function single(q: QuestionInfo, design: StreamDesign): Handler {
+  const dist = new Distribution(design, q.choices);
+  const scale = q.kind === 'rating' ? new Scale(dist, q.choices) : null;
+  return {
+    answered: (v) => v !== undefined && v !== null && v !== '',
+    add(v, unit, w) {
+      dist.set.addOne(unit, dist.col(v), w);
+      scale?.add(unit, w, v);
+    },
+    result: (layout) => ({ levels: dist.result(layout), ...(scale?.result(layout) ?? {}) }),
+  };
+}
+
+function multiple(q: QuestionInfo, design: StreamDesign): Handler {
+  const dist = new Distribution(design, q.choices);
+  return {
+    answered: nonEmpty,
+    add(v, unit, w) {
+      dist.set.addBase(unit, w);
+      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) dist.set.add(unit, dist.col(v[i]), w, 1);
+      else dist.set.add(unit, dist.col(v), w, 1);
+    },
+    result(layout) {
+      const levels = dist.result(layout);
+      const totals = dist.opts.map((o) => dist.set.total(dist.cols.get(o.key) as number));
+      const all = totals.reduce((a, b) => a + b, 0);
+      // % of respondents (can sum past 100) and % of mentions (sums to 100).
+      return { levels: levels.map((l, k) => ({ ...l, shareOfMentions: all > 0 ? totals[k] / all : NaN })) };
+    },
+  };
+}
+
+function matrix(q: QuestionInfo, design: StreamDesign): Handler {
+  const rows = q.rows.map((r) => {
+    const dist = new Distribution(design, q.columns);
+    return { row: r, name: String(r.value), dist, scale: new Scale(dist, q.columns) };
+  });
+  return {
+    answered: nonEmpty,
+    add(v, unit, w) {
+      if (!v || typeof v !== 'object') return;
+      const answer = v as Record<string, unknown>;
+      // Walk the questionnaire's rows rather than the answer's keys: no allocation per response.
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const cv = answer[r.name];
+        if (cv === undefined || cv === null || cv === '') continue;
+        r.dist.set.addOne(unit, r.dist.col(cv), w);
+        if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
+      }
+    },
+    result: (layout) => ({
+      rows: rows.map((r) => ({
+        value: r.row.value, label: r.row.label, answered: r.dist.set.baseN,
+        levels: r.dist.result(layout), ...r.scale.result(layout),
+      })),
+    }),
+  };
+}
+
+function ranking(q: QuestionInfo, design: StreamDesign): Handler {
+  const set = new RatioSet(design);
+  const items = q.choices.map((c) => ({ c, rank: set.column(), first: set.column() }));
+  const byKey = new Map(items.map((it) => [it.c.key, it]));
+  return {
+    answered: (v) => Array.isArray(v) && v.length > 0,
+    add(v, unit, w) {
+      set.addBase(unit, w);
+      (v as unknown[]).forEach((x, pos) => {
+        const it = byKey.get(valueKey(x));
+        if (!it) return;
+        set.add(unit, it.rank, w, pos + 1);
+        if (pos === 0) set.add(unit, it.first, w, 1);
+      });
+    },
+    result: (layout) => ({
+      items: items.map((it) => ({
+        value: it.c.value, label: it.c.label,
+        meanRank: set.estimate(it.rank, layout, false), first: set.estimate(it.first, layout, true),
+      })),
+    }),
+  };
+}
+
+function numeric(design: StreamDesign): Handler {
+  const set = new RatioSet(design);
+  const col = set.column();
+  // Distinct values → weight, for weighted quantiles; past the cap quantiles are marked approximate.
+  const values = new Map<number, number>();
+  let approximate = false;
+  let sw = 0, swy = 0, swy2 = 0, shift = NaN;
+  return {
+    answered: (v) => v !== '' && v !== null && v !== undefined && Number.isFinite(Number(v)),
+    add(v, unit, w) {
+      const y = Number(v);
+      set.addBase(unit, w);
+      set.add(unit, col, w, y);
+      if (Number.isNaN(shift)) shift = y;
+      const d = y - shift;
+      sw += w; swy += w * d; swy2 += w * d * d;
+      if (values.has(y) || values.size < 10_000) values.set(y, (values.get(y) ?? 0) + w);
+      else approximate = true;
+    },
+    result(layout) {
+      const sorted = [...values.entries()].sort((a, b) => a[0] - b[0]);
+      const total = sorted.reduce((a, [, w]) => a + w, 0);
+      const q = (p: number) => {
+        let c = 0;
+        for (const [v, w] of sorted) if ((c += w) >= p * total - 1e-9 * total) return v;
+        return NaN;
+      };
+      const m = swy / sw;
+      return {
+        mean: set.estimate(col, layout, false), sd: Math.sqrt(Math.max(swy2 / sw - m * m, 0)),
+        min: sorted[0]?.[0] ?? NaN, q1: q(0.25), median: q(0.5), q3: q(0.75), max: sorted.at(-1)?.[0] ?? NaN,
+        quantilesApproximate: approximate,
+      };
+    },
+  };
+}
+
+function text(maxAnswers: number): Handler {
+  const answers: string[] = [];
+  let count = 0;
+  return {
+    answered: (v) => typeof v === 'string' ? v.trim() !== '' : nonEmpty(v),
+    add(v) {
+      count++;
+      if (answers.length < maxAnswers) answers.push(typeof v === 'string' ? v : JSON.stringify(v));
+    },
+    result: () => ({ count, answers, truncated: count > answers.length }),
+  };
+}
+
+export function handlerFor(q: QuestionInfo, design: StreamDesign, maxText: number): Handler {
+  switch (q.kind) {
+    case 'single': case 'rating': return single(q, design);
+    case 'multiple': return multiple(q, design);
+    case 'matrix': return matrix(q, design);
+    case 'ranking': return ranking(q, design);
+    case 'number': return numeric(design);
+    default: return text(maxText);
+  }
+}

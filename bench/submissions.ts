@@ -1,0 +1,74 @@
+// Valid submissions per second through the whole app (HTTP → validation → embedded database), 20
+// connections for 10 s, each request a new respondent with answers generated for the demo questionnaire.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import mongoose from 'mongoose';
+import { createApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { connectDatabase } from '../server/db/connect.ts';
+import { submissionWriteConcern } from '../server/db/write-concern.ts';
+import { createLogger } from '../server/logger.ts';
+import { SurveyResponse } from '../server/responses/model.ts';
+import { seedIfEmpty } from '../server/seed.ts';
+import { generateResponses } from '../test/helpers/generate-responses.ts';
+import { machineLine } from './_machine.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+
+const config = loadConfig({ ...process.env, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-')) });
+delete (config as { mongodbUri?: string }).mongodbUri; // always the embedded database
+const log = createLogger('warn');
+const step = (m: string) => console.error(`… ${m}`);
+step('starting the embedded database');
+const db = await connectDatabase(config, log);
+await mongoose.connection.syncIndexes();
+const surveysDir = path.join(config.rootDir, 'surveys');
+await seedIfEmpty({ surveysDir, openDays: 90 }, log);
+const survey = JSON.parse(fs.readFileSync(path.join(surveysDir, 'giua-nhiem-ky-2023/survey.json'), 'utf8'));
+step('generating 2,000 valid responses to the demo questionnaire');
+const answers = (await generateResponses(survey, 2000, 20230630, 1)).map((r) => r.answers);
+
+const app = createApp({
+  logger: createLogger('silent'),
+  engine: db.engine,
+  clientDir: path.join(config.rootDir, 'client/dist'),
+  writeConcern: submissionWriteConcern(db.engine),
+});
+const server = app.listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const { port } = server.address() as AddressInfo;
+
+let i = 0;
+step(`sending for ${SECONDS} s over ${CONNECTIONS} connections`);
+const result = await autocannon({
+  url: `http://127.0.0.1:${port}/api/v1/public/campaigns/giua-nhiem-ky-2023/responses`,
+  connections: CONNECTIONS,
+  duration: SECONDS,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  requests: [
+    {
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({ submissionId: randomUUID(), answers: answers[i++ % answers.length], locale: 'vi' }),
+      }),
+    },
+  ],
+});
+
+const stored = await SurveyResponse.estimatedDocumentCount();
+console.log(machineLine());
+console.log(`embedded database, ${CONNECTIONS} connections, ${SECONDS} s, ${answers.length} distinct answer sets`);
+console.log(
+  `submissions: ${result.requests.average.toFixed(0)}/s average · latency p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`,
+);
+console.log(`2xx: ${result['2xx']} · non-2xx: ${result.non2xx} · errors: ${result.errors} · stored: ${stored}`);
+console.log(`target: ≥ 400/s with p99 < 150 ms on two cores`);
+server.close();
+await db.close();
+fs.rmSync(config.dataDir, { recursive: true, force: true });

@@ -1,0 +1,102 @@
+// Every string a respondent reads on our pages (outside the questionnaire itself), Vietnamese first,
+// English second. Respondents are addressed as "Ông/Bà", the register of official surveys in Viet Nam.
+// Staff pages keep their own catalogue (src/app/i18n.ts), so respondents never download staff strings.
+import { fill, type Locale } from './locale';
+
+export { LOCALES, isLocale, type Locale } from './locale';
+
+const vi = {
+  'page.title': 'Phiếu khảo sát',
+  'lang.label': 'Ngôn ngữ',
+  'lang.vi': 'Tiếng Việt',
+  'lang.en': 'English',
+  'loading': 'Đang tải phiếu khảo sát…',
+  'fieldwork': 'Thời gian khảo sát: {from} – {to}',
+  'autosave': 'Câu trả lời được tự động lưu trên thiết bị này; Ông/Bà có thể đóng trang và quay lại sau.',
+  'offlineCopy': 'Không kết nối được máy chủ, đang dùng bản phiếu đã lưu trên thiết bị này.',
+  'retry': 'Thử lại',
+
+  'notFound.title': 'Không tìm thấy phiếu khảo sát',
+  'notFound.body': 'Đường dẫn này không ứng với đợt khảo sát nào. Vui lòng kiểm tra lại đường dẫn đã nhận được.',
+  'closed.title': 'Đợt khảo sát đã kết thúc',
+  'closed.body': 'Đợt khảo sát nhận phiếu từ {from} đến {to} (giờ Việt Nam) và hiện đã kết thúc. Xin cảm ơn sự quan tâm của Ông/Bà.',
+  'scheduled.title': 'Đợt khảo sát chưa bắt đầu',
+  'scheduled.body': 'Đợt khảo sát nhận phiếu từ {from} đến {to} (giờ Việt Nam). Kính mời Ông/Bà quay lại trong thời gian này.',
+  'paused.title': 'Đợt khảo sát đang tạm dừng',
+  'paused.body': 'Hiện tạm thời chưa nhận phiếu. Kính mời Ông/Bà quay lại sau.',
+  'loadFailed.title': 'Không tải được phiếu khảo sát',
+  'loadFailed.body': 'Mạng đang chập chờn hoặc mất kết nối. Vui lòng kiểm tra kết nối rồi bấm “Thử lại”.',
+
+  'submitting': 'Đang gửi phiếu…',
+  'thanks.title': 'Xin trân trọng cảm ơn Ông/Bà!',
+  'thanks.body': 'Phiếu trả lời đã được gửi tới hệ thống và lưu lại đầy đủ. Ông/Bà có thể đóng trang này.',
+  'thanks.receipt': 'Mã phiếu: {id}',
+  'thanks.sentAt': 'Gửi lúc {at} (giờ Việt Nam).',
+  'thanks.again': 'Điền một phiếu mới',
+
+  'network.title': 'Chưa gửi được phiếu',
+  'network.body': 'Không kết nối được máy chủ. Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này, không bị mất. Vui lòng kiểm tra kết nối mạng rồi bấm “Gửi lại”.',
+  'server.body': 'Máy chủ tạm thời chưa xử lý được phiếu. Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này, không bị mất. Vui lòng bấm “Gửi lại” sau ít phút.',
+  'resend': 'Gửi lại',
+  'review': 'Xem lại câu trả lời',
+
+  'invalid.title': 'Cần xem lại một số câu trả lời',
+  'invalid.body': 'Hệ thống chưa nhận phiếu vì các câu dưới đây cần được sửa. Các câu trả lời khác vẫn được giữ nguyên.',
+  'invalid.back': 'Quay lại sửa',
+  'closedOnSubmit.body': 'Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này.',
+  'rejected.title': 'Hệ thống không nhận phiếu',
+  'rejected.body': 'Máy chủ từ chối phiếu (mã {status}). Câu trả lời vẫn được lưu trên thiết bị này. Vui lòng liên hệ đơn vị tổ chức khảo sát nếu lỗi lặp lại.',
+} as const;
+
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  'page.title': 'Survey',
+  'lang.label': 'Language',
+  'lang.vi': 'Tiếng Việt',
+  'lang.en': 'English',
+  'loading': 'Loading the survey…',
+  'fieldwork': 'Fieldwork: {from} – {to}',
+  'autosave': 'Your answers are saved on this device as you go; you can close the page and come back later.',
+  'offlineCopy': 'The server cannot be reached; using the copy of the survey saved on this device.',
+  'retry': 'Try again',
+
+  'notFound.title': 'Survey not found',
+  'notFound.body': 'This link does not lead to any survey. Please check the link you received.',
+  'closed.title': 'This survey has closed',
+  'closed.body': 'The survey accepted responses from {from} to {to} (Viet Nam time) and has now closed. Thank you for your interest.',
+  'scheduled.title': 'This survey has not opened yet',
+  'scheduled.body': 'The survey accepts responses from {from} to {to} (Viet Nam time). Please come back then.',
+  'paused.title': 'This survey is paused',
+  'paused.body': 'Responses are not being accepted at the moment. Please come back later.',
+  'loadFailed.title': 'The survey could not be loaded',
+  'loadFailed.body': 'The connection is weak or down. Please check it and press “Try again”.',
+
+  'submitting': 'Sending your answers…',
+  'thanks.title': 'Thank you!',
+  'thanks.body': 'Your answers have reached us and are stored. You may close this page.',
+  'thanks.receipt': 'Receipt number: {id}',
+  'thanks.sentAt': 'Sent at {at} (Viet Nam time).',
+  'thanks.again': 'Fill in a new response',
+
+  'network.title': 'Your answers have not been sent yet',
+  'network.body': 'The server cannot be reached. Your answers are still saved on this device; nothing is lost. Please check your connection and press “Send again”.',
+  'server.body': 'The server could not process your answers just now. They are still saved on this device; nothing is lost. Please press “Send again” in a few minutes.',
+  'resend': 'Send again',
+  'review': 'Review my answers',
+
+  'invalid.title': 'Some answers need another look',
+  'invalid.body': 'Your response was not accepted because the questions below need correcting. Your other answers are kept.',
+  'invalid.back': 'Go back and correct',
+  'closedOnSubmit.body': 'Your answers are still saved on this device.',
+  'rejected.title': 'Your response was not accepted',
+  'rejected.body': 'The server refused the response (code {status}). Your answers are still saved on this device. Please contact the survey organisers if this happens again.',
+};
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+/** The message for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
+  return fill(catalogues[locale][key], params);
+}
+

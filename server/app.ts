@@ -1,0 +1,82 @@
+// The Express app, built by a function so that tests start it on port 0 against their own database.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { WriteAck } from './db/write-concern.ts';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { apiNotFound, problemMiddleware } from './errors.ts';
+import type { DbEngine } from './db/connect.ts';
+import { healthRoutes } from './health/routes.ts';
+import { publicRoutes } from './public/routes.ts';
+
+export interface AppDeps {
+  logger: Logger;
+  engine: DbEngine;
+  /** Where the built client is (client/dist). */
+  clientDir: string;
+  /** Write concern of the writes that acknowledge a respondent's submission. */
+  writeConcern?: WriteAck;
+  /** Where `/` leads: the demo campaign's page. */
+  homeSlug?: string;
+}
+
+const csp = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // SurveyJS sets inline styles on elements; no stylesheet comes from elsewhere.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+function clientRoutes(clientDir: string, homeSlug?: string): express.Router {
+  const router = express.Router();
+  const page = (file: string) => (_req: Request, res: Response) => {
+    const full = path.join(clientDir, file);
+    if (!fs.existsSync(full)) {
+      res.status(503).type('text/plain; charset=utf-8').send('Giao diện chưa được xây dựng: chạy `npm run build:client`.');
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').sendFile(full);
+  };
+  // Hashed asset names never change content: cache them for a year.
+  router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  router.use(express.static(clientDir, { index: false, maxAge: 0 }));
+  router.get('/s/:slug', page('respondent.html'));
+  router.get('/app{/*rest}', page('app.html'));
+  router.get('/', (_req, res) => (homeSlug ? res.redirect(`/s/${homeSlug}`) : res.redirect('/app/')));
+  return router;
+}
+
+export function createApp(deps: AppDeps): express.Application {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(helmet({ contentSecurityPolicy: csp, crossOriginEmbedderPolicy: false }));
+  app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
+
+  app.use('/api/v1/health', healthRoutes({ engine: deps.engine }));
+  app.use('/api/v1/public', publicRoutes({ writeConcern: deps.writeConcern }));
+  app.use('/api', apiNotFound);
+  app.use(clientRoutes(deps.clientDir, deps.homeSlug));
+  app.use(problemMiddleware(deps.logger));
+  return app;
+}

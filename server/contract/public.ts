@@ -1,0 +1,46 @@
+// Wire contract of the public (respondent) API, shared by the server and the client.
+import { z } from 'zod';
+
+export const ZLocale = z.enum(['vi', 'en']);
+export type TLocale = z.infer<typeof ZLocale>;
+
+/** Body of POST /api/v1/public/campaigns/:slug/responses. */
+export const ZSubmission = z
+  .object({
+    submissionId: z.uuid(),
+    answers: z.record(z.string(), z.unknown()),
+    locale: ZLocale.optional(),
+    startedAt: z.iso.datetime({ offset: true }).optional(),
+    completedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type TSubmission = z.infer<typeof ZSubmission>;
+
+/** Reply of GET /api/v1/public/campaigns/:slug. */
+export interface TPublicCampaign {
+  campaign: { slug: string; title: string; opensAt: string; closesAt: string; status: CampaignStatus };
+  version: number;
+  survey: Record<string, unknown>;
+}
+
+export type CampaignStatus = 'open' | 'scheduled' | 'closed' | 'paused';
+
+/** One answer problem in a 422 reply (`errors` of the problem+json body). */
+export interface TAnswerError {
+  question: string;
+  code: AnswerErrorCode;
+  message: string;
+}
+
+export type AnswerErrorCode =
+  | 'forbidden_key' // a key starting with $, containing '.', or __proto__/constructor, at any depth
+  | 'unknown_question' // top-level key that is not a question (or calculated value) of the version
+  | 'not_in_choices' // value not among a choice question's choices
+  | 'wrong_type' // e.g. a string where an array, number or object is expected
+  | 'unknown_row' // matrix row not defined
+  | 'unknown_column' // matrix column / cell value not defined
+  | 'too_many_choices' // more than maxSelectedChoices
+  | 'required' // required (or requiredIf true) and missing/empty
+  | 'hidden_question' // answered although visibleIf is false (or the page/panel holding it is hidden)
+  | 'out_of_range' // rating outside its scale, number outside min/max, text over maxLength
+  | 'invalid'; // any other validator (email, regex …) of the questionnaire fails

@@ -1,0 +1,38 @@
+// Finds keys that must never reach MongoDB or a JavaScript object merge: operator-like keys ("$gt"),
+// dotted keys (read as paths by MongoDB) and prototype-polluting names, at any depth.
+const POISONED = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isForbiddenKey(key: string): boolean {
+  return key.startsWith('$') || key.includes('.') || POISONED.has(key);
+}
+
+/**
+ * Paths of every forbidden key in `value`, e.g. `q1["a.b"]`, `m.r1.$gt`, `list[2].__proto__`.
+ * Iterative on purpose: a 256 KiB body can nest deep enough to overflow a recursive walk.
+ */
+export function findForbiddenKeys(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: { node: unknown; path: string }[] = [{ node: value, path: '' }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: `${path}[${i}]` });
+      continue;
+    }
+    // Object.keys sees an own "__proto__" created by JSON.parse, which `in`/`for…in` checks can miss.
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i];
+      const keyPath = joinPath(path, key);
+      if (isForbiddenKey(key)) found.push(keyPath);
+      stack.push({ node: (node as Record<string, unknown>)[key], path: keyPath });
+    }
+  }
+  return found;
+}
+
+function joinPath(path: string, key: string): string {
+  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return path ? `${path}.${key}` : key;
+  return `${path}[${JSON.stringify(key)}]`;
+}
