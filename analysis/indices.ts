@@ -90,20 +90,29 @@ export class IndexAccumulator {
   private col: number;
   private alphaAcc: AlphaAccumulator;
   private buf: number[];
-  constructor(private spec: IndexSpec, design: StreamDesign) {
+  constructor(readonly spec: IndexSpec, design: StreamDesign) {
     this.set = new RatioSet(design);
     this.col = this.set.column();
     this.alphaAcc = new AlphaAccumulator(spec.items.length);
     this.buf = new Array(spec.items.length);
   }
-  add(data: Record<string, unknown>, unit: number, w: number) {
+  /** How to read each item of the current response (set by the caller; NaN when unanswered). */
+  getters: (() => number)[] = [];
+
+  /** Reader for data objects, for callers that do not supply getters. */
+  static itemValue(data: Record<string, unknown>, it: IndexItem): number {
+    const q = data[it.question];
+    const v = it.row === undefined ? q : q && typeof q === 'object' ? (q as Record<string, unknown>)[it.row] : undefined;
+    return typeof v === 'number' ? v : NaN;
+  }
+
+  add(unit: number, w: number) {
     let sum = 0, answered = 0;
     const items = this.spec.items;
     for (let j = 0; j < items.length; j++) {
       const it = items[j];
-      const q = data[it.question];
-      const v = it.row === undefined ? q : q && typeof q === 'object' ? (q as Record<string, unknown>)[it.row] : undefined;
-      if (typeof v !== 'number') { this.buf[j] = NaN; continue; }
+      const v = this.getters[j]();
+      if (Number.isNaN(v)) { this.buf[j] = NaN; continue; }
       let s = ((v - it.min) / (it.max - it.min)) * 100;
       if (it.reverse) s = 100 - s;
       this.buf[j] = s;

@@ -43,11 +43,20 @@ function feed(v: unknown): void {
   mix(0x1f);
 }
 
+/** Feed one answer value into the running fingerprint (used by handlers that read values anyway). */
+export function feedValue(v: unknown) {
+  feed(v);
+}
+
 /** Incremental fingerprint, fed answer by answer while the topline reads them (no second pass). */
 export const fingerprint = {
   start() {
     h1 = 0x811c9dc5;
     h2 = 0x01000193 ^ 0x5bd1e995;
+  },
+  /** Question number i answered; its values follow through feedValue. */
+  mark(i: number) {
+    mix(i + 0x200000);
   },
   /** Question number i answered v; matrix answers are read along the questionnaire's row names. */
   answer(i: number, v: unknown, rows?: string[]) {
@@ -93,17 +102,20 @@ export class QualityTracker {
   private seen = new Set<number>();
   private dup = { count: 0, ids: [] as string[] };
   private ratio: number;
-  private minRows: number;
+  readonly minRows: number;
   private maxIds: number;
 
-  constructor(private matrices: string[], opts: QualityOptions = {}) {
+  constructor(opts: QualityOptions = {}) {
     this.ratio = opts.speederRatio ?? 0.3;
     this.minRows = opts.straightLineMinRows ?? 4;
     this.maxIds = opts.maxIds ?? 1000;
   }
 
-  /** One response; `fp` is its answerFingerprint (computed by the caller, who already walks the answers). */
-  add(id: string, data: Record<string, unknown>, fp: number, durationSec?: number) {
+  /**
+   * One response; `fp` is its answer fingerprint and `straight` the matrices it straight-lined, both
+   * computed by the caller, who already walks the answers.
+   */
+  add(id: string, fp: number, straight: string[], durationSec?: number) {
     if (durationSec !== undefined && Number.isFinite(durationSec)) {
       const b = Math.round(durationSec * 10);
       this.hist.set(b, (this.hist.get(b) ?? 0) + 1);
@@ -112,14 +124,8 @@ export class QualityTracker {
       if (this.nDur % 10_000 === 0) this.prefilter = 2 * this.ratio * this.median();
       if (durationSec < this.prefilter && this.candidates.length < 50 * this.maxIds) this.candidates.push({ id, d: durationSec });
     }
-    let flagged = false;
-    for (const m of this.matrices) {
-      if (isStraightLined(data[m], this.minRows)) {
-        this.straight.byMatrix[m] = (this.straight.byMatrix[m] ?? 0) + 1;
-        flagged = true;
-      }
-    }
-    if (flagged) {
+    for (const m of straight) this.straight.byMatrix[m] = (this.straight.byMatrix[m] ?? 0) + 1;
+    if (straight.length) {
       this.straight.count++;
       if (this.straight.ids.length < this.maxIds) this.straight.ids.push(id);
     }

@@ -5,7 +5,7 @@ import { compileConditions } from './visibility.js';
 import { StreamDesign, StreamDesignOptions } from './stream.js';
 import { Handler, handlerFor } from './topline.js';
 import { IndexAccumulator, IndexResult, IndexSpec, defaultIndices } from './indices.js';
-import { QualityOptions, QualitySummary, QualityTracker, fingerprint } from './quality.js';
+import { QualityOptions, QualitySummary, QualityTracker, fingerprint, isStraightLined } from './quality.js';
 
 export interface TabulateResponse {
   id?: string;
@@ -74,11 +74,25 @@ export async function tabulate(
     shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0,
   }));
   const indices = (opts.indices ?? defaultIndices(questions)).map((s) => new IndexAccumulator(s, design));
-  const quality = opts.quality === false ? null : new QualityTracker(
-    questions.filter((q) => q.kind === 'matrix').map((q) => q.name), opts.quality || {},
-  );
-  const rowNames = tracks.map((tr) => (tr.q.kind === 'matrix' ? tr.q.rows.map((r) => String(r.value)) : undefined));
+  const quality = opts.quality === false ? null : new QualityTracker(opts.quality || {});
   const always = tracks.map((tr) => !tr.q.neverShown && tr.q.conditions.length === 0);
+  // Matrices leave their row values in a scratch area: indices, straight-lining and the duplicate
+  // fingerprint read them there instead of walking the answer objects again.
+  const matrices = tracks.map((tr, t) => ({ t, name: tr.q.name, scratch: tr.h.scratch, numeric: tr.q.columns.every((c) => typeof c.value === 'number') }))
+    .filter((m) => m.scratch);
+  for (const m of matrices) m.scratch!.fingerprint = Boolean(quality);
+  let current: Record<string, unknown> = {};
+  const byName = new Map(tracks.map((tr) => [tr.q.name, tr]));
+  for (const ix of indices) {
+    ix.getters = ix.spec.items.map((it) => {
+      const sc = byName.get(it.question)?.h.scratch;
+      const row = sc && it.row !== undefined ? byName.get(it.question)!.q.rows.findIndex((r) => String(r.value) === it.row) : -1;
+      if (sc && row >= 0) return () => (sc.stamp === design.n ? sc.values[row] : NaN);
+      return () => IndexAccumulator.itemValue(current, it);
+    });
+  }
+  const straight: string[] = [];
+  const minRows = quality?.minRows ?? 4;
   const weighted = Boolean(opts.design);
   let n = 0;
 
@@ -86,6 +100,7 @@ export async function tabulate(
     const w = weighted ? (r.weight ?? 1) : 1;
     const unit = weighted ? design.locate(r.stratum, r.psu) : design.locate(undefined, undefined);
     const data = r.data;
+    current = data;
     fingerprint.start();
     for (let t = 0; t < tracks.length; t++) {
       const tr = tracks[t];
@@ -95,11 +110,34 @@ export async function tabulate(
       if (!tr.h.answered(v)) { tr.noAnswer++; continue; }
       tr.answered++;
       tr.wAnswered += w;
+      if (quality) {
+        if (tr.h.scratch) fingerprint.mark(t); // the matrix handler feeds its row values itself
+        else fingerprint.answer(t, v);
+      }
       tr.h.add(v, unit, w);
-      if (quality) fingerprint.answer(t, v, rowNames[t]);
     }
-    for (const ix of indices) ix.add(data, unit, w);
-    quality?.add(r.id ?? String(n), data, fingerprint.end(), r.durationSec);
+    for (const ix of indices) ix.add(unit, w);
+    if (quality) {
+      straight.length = 0;
+      for (const m of matrices) {
+        const sc = m.scratch!;
+        if (sc.stamp !== design.n) continue;
+        if (!m.numeric) {
+          if (isStraightLined(data[m.name], minRows)) straight.push(m.name);
+          continue;
+        }
+        if (sc.answered < minRows) continue;
+        let first = NaN, same = true;
+        for (let i = 0; i < sc.values.length && same; i++) {
+          const x = sc.values[i];
+          if (Number.isNaN(x)) continue;
+          if (Number.isNaN(first)) first = x;
+          else if (x !== first) same = false;
+        }
+        if (same) straight.push(m.name);
+      }
+      quality.add(r.id ?? String(n), fingerprint.end(), straight, r.durationSec);
+    }
     n++;
   };
   for await (const item of responses as AsyncIterable<TabulateResponse | TabulateResponse[]>) {

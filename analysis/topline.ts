@@ -2,6 +2,7 @@
 // a time and holding only per-PSU sums (plus capped lists for text and numeric quantiles).
 import { Key, Option, QuestionInfo, valueKey } from './questionnaire.js';
 import { RatioSet, StreamDesign, StreamEstimate } from './stream.js';
+import { feedValue } from './quality.js';
 
 type Layout = ReturnType<StreamDesign['layout']>;
 export interface LevelResult extends StreamEstimate { value: unknown; label: string }
@@ -42,19 +43,20 @@ class Distribution {
 class Scale {
   meanCol = -1;
   topCol = -1;
-  top = new Set<unknown>();
+  /** Smallest value in the top two boxes of the scale. */
+  topFrom = Infinity;
   constructor(private dist: Distribution, options: Option[]) {
     const numeric = options.length > 1 && options.every((o) => typeof o.value === 'number');
     if (!numeric) return;
     this.meanCol = dist.set.column();
     this.topCol = dist.set.column();
     const sorted = [...options].sort((a, b) => (b.value as number) - (a.value as number));
-    this.top = new Set(sorted.slice(0, 2).map((o) => o.value));
+    this.topFrom = sorted[1].value as number;
   }
   add(unit: number, w: number, value: unknown) {
     if (this.meanCol < 0 || typeof value !== 'number') return;
     this.dist.set.add(unit, this.meanCol, w, value);
-    if (this.top.has(value)) this.dist.set.add(unit, this.topCol, w, 1);
+    if (value >= this.topFrom) this.dist.set.add(unit, this.topCol, w, 1);
   }
   result(layout: Layout) {
     if (this.meanCol < 0) return {};
@@ -62,7 +64,19 @@ class Scale {
   }
 }
 
+/**
+ * What a matrix handler leaves for the rest of the pass, so that indices, straight-lining and the
+ * duplicate fingerprint need not read the answer object again (reads of wide answer objects dominate).
+ */
+export interface RowScratch {
+  values: Float64Array; // numeric answer per row, NaN when unanswered or not numeric
+  stamp: number; // response number the values belong to
+  answered: number;
+  fingerprint: boolean;
+}
+
 export interface Handler {
+  scratch?: RowScratch;
   /** Answer present (non-empty)? */
   answered(v: unknown): boolean;
   add(v: unknown, unit: number, w: number): void;
@@ -110,19 +124,28 @@ function matrix(q: QuestionInfo, design: StreamDesign): Handler {
     const dist = new Distribution(design, q.columns);
     return { row: r, name: String(r.value), dist, scale: new Scale(dist, q.columns) };
   });
+  const scratch: RowScratch = { values: new Float64Array(rows.length), stamp: -1, answered: 0, fingerprint: false };
   return {
+    scratch,
     answered: nonEmpty,
     add(v, unit, w) {
       if (!v || typeof v !== 'object') return;
       const answer = v as Record<string, unknown>;
+      const vals = scratch.values;
+      let answered = 0;
       // Walk the questionnaire's rows rather than the answer's keys: no allocation per response.
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i];
         const cv = answer[r.name];
-        if (cv === undefined || cv === null || cv === '') continue;
+        if (scratch.fingerprint) feedValue(cv);
+        if (cv === undefined || cv === null || cv === '') { vals[i] = NaN; continue; }
+        answered++;
+        vals[i] = typeof cv === 'number' ? cv : NaN;
         r.dist.set.addOne(unit, r.dist.col(cv), w);
         if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
       }
+      scratch.answered = answered;
+      scratch.stamp = design.n;
     },
     result: (layout) => ({
       rows: rows.map((r) => ({

@@ -30,8 +30,8 @@ await mongoose.connection.syncIndexes();
 const surveysDir = path.join(config.rootDir, 'surveys');
 await seedIfEmpty({ surveysDir, openDays: 90 }, log);
 const survey = JSON.parse(fs.readFileSync(path.join(surveysDir, 'giua-nhiem-ky-2023/survey.json'), 'utf8'));
-step('generating 2,000 valid responses to the demo questionnaire');
-const answers = (await generateResponses(survey, 2000, 20230630, 1)).map((r) => r.answers);
+step('generating 300 valid responses to the demo questionnaire');
+const answers = (await generateResponses(survey, 300, 20230630, 1)).map((r) => r.answers);
 
 const app = createApp({
   logger: createLogger('silent'),

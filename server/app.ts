@@ -51,6 +51,21 @@ function clientRoutes(clientDir: string, homeSlug?: string): express.Router {
     }
     res.set('Cache-Control', 'no-cache').sendFile(full);
   };
+  // Phones on weak connections get the brotli or gzip copy the build wrote beside each JS/CSS file.
+  const assets = path.join(clientDir, 'assets');
+  router.use('/assets', (req, res, next) => {
+    if (!/^\/[\w.-]+\.(js|css)$/.test(req.path)) return next();
+    const enc = req.acceptsEncodings('br', 'gzip');
+    if (enc !== 'br' && enc !== 'gzip') return next();
+    const file = path.join(assets, req.path + (enc === 'br' ? '.br' : '.gz'));
+    if (!fs.existsSync(file)) return next();
+    res.set({
+      'Content-Encoding': enc,
+      'Content-Type': `${req.path.endsWith('.js') ? 'text/javascript' : 'text/css'}; charset=utf-8`,
+      Vary: 'Accept-Encoding',
+    });
+    res.sendFile(file, { immutable: true, maxAge: '365d' });
+  });
   // Hashed asset names never change content: cache them for a year.
   router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   router.use(express.static(clientDir, { index: false, maxAge: 0 }));

@@ -34,6 +34,15 @@ export async function getPublicCampaign(slug: string, now = new Date()): Promise
       opensAt: campaign.opensAt.toISOString(),
       closesAt: campaign.closesAt.toISOString(),
       status: effectiveStatus(campaign, now),
+      timezone: campaign.timezone,
+      ...(campaign.plannedWindow?.opensAt && campaign.plannedWindow.closesAt
+        ? {
+            plannedWindow: {
+              opensAt: campaign.plannedWindow.opensAt.toISOString(),
+              closesAt: campaign.plannedWindow.closesAt.toISOString(),
+            },
+          }
+        : {}),
     },
     version: version.number,
     survey: version.json,

@@ -28,6 +28,12 @@ export async function completedIn(campaign: Types.ObjectId, key: string): Promis
   return row?.completed ?? 0;
 }
 
-export async function countCompleted(campaign: Types.ObjectId, key: string): Promise<void> {
-  await StratumCount.updateOne({ campaign, key }, { $inc: { completed: 1 } }, { upsert: true });
+/** Counts one more completed response in the cell and returns the cell's new count. */
+export async function countCompleted(campaign: Types.ObjectId, key: string): Promise<number> {
+  const row = await StratumCount.findOneAndUpdate(
+    { campaign, key },
+    { $inc: { completed: 1 } },
+    { upsert: true, returnDocument: 'after', projection: { completed: 1 } },
+  ).lean();
+  return row?.completed ?? 1;
 }

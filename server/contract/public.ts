@@ -18,7 +18,16 @@ export type TSubmission = z.infer<typeof ZSubmission>;
 
 /** Reply of GET /api/v1/public/campaigns/:slug. */
 export interface TPublicCampaign {
-  campaign: { slug: string; title: string; opensAt: string; closesAt: string; status: CampaignStatus };
+  campaign: {
+    slug: string;
+    title: string;
+    opensAt: string;
+    closesAt: string;
+    status: CampaignStatus;
+    timezone: string;
+    /** The fieldwork window the plan orders (for the demo: 1 April – 30 June 2023), when recorded. */
+    plannedWindow?: { opensAt: string; closesAt: string };
+  };
   version: number;
   survey: Record<string, unknown>;
 }

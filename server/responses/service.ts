@@ -1,9 +1,9 @@
-// Taking a respondent's submission: open campaign → already stored? → valid answers → quota → store once
-// → count toward its stratum.
+// Taking a respondent's submission: open campaign → valid answers → room in its cell → store once
+// (the unique {campaign, submissionId} index) → count toward its stratum.
 import type { WriteAck } from '../db/write-concern.ts';
-import { ZSubmission, type TAnswerError, type TLocale } from '../contract/public.ts';
+import { ZSubmission, type TAnswerError, type TLocale, type TSubmission } from '../contract/public.ts';
 import { assertOpen, findCampaign, findCampaignVersion } from '../campaigns/service.ts';
-import { cellKey, completedIn, countCompleted, stratumOf } from '../campaigns/strata.ts';
+import { cellKey, completedIn, countCompleted, stratumOf, type Stratum } from '../campaigns/strata.ts';
 import type { CampaignDoc } from '../campaigns/model.ts';
 import { BadRequestError, ConflictError, UnprocessableError } from '../errors.ts';
 import { findForbiddenKeys } from './validator/index.ts';
@@ -60,71 +60,89 @@ function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number })?.code === 11000;
 }
 
+/** Refuses a cell that is full when the campaign says so; otherwise full cells are flagged after the count. */
+async function assertRoomInCell(campaign: CampaignDoc, stratumKey: string): Promise<void> {
+  if (campaign.whenFull !== 'refuse') return;
+  const quota = quotaOf(campaign, stratumKey);
+  if (quota !== undefined && (await completedIn(campaign._id, stratumKey)) >= quota)
+    throw new ConflictError(
+      'quota.full',
+      'Nhóm đối tượng của Ông/Bà đã đủ số phiếu cần thu. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
+    );
+}
+
+function quotaOf(campaign: CampaignDoc, stratumKey: string): number | undefined {
+  const variables = campaign.strata?.variables ?? [];
+  return campaign.strata?.cells?.find((c) => cellKey(c.key, variables) === stratumKey)?.quota;
+}
+
 export async function submitResponse(slug: string, body: unknown, ctx: SubmitContext = {}): Promise<SubmitResult> {
   const now = ctx.now ?? new Date();
   const locale = localeOf(body, ctx.acceptLanguage);
   const sub = parseBody(body, locale);
   const campaign = await findCampaign(slug);
-
-  // A retry of an acknowledged submission is answered as it was, even after the campaign closed.
-  const stored = await findStored(campaign, sub.submissionId);
-  if (stored) return { created: false, id: stored, submissionId: sub.submissionId };
-
-  assertOpen(campaign, now);
-  const version = await findCampaignVersion(campaign);
-  const errors = version.validator.validate(sub.answers, sub.locale ?? locale);
-  if (errors.length)
-    throw new UnprocessableError(
-      'response.invalid_answers',
-      locale === 'en' ? 'Some answers are not valid.' : 'Một số câu trả lời chưa hợp lệ.',
-      errors,
-    );
-
   const variables = campaign.strata?.variables ?? [];
   const stratum = stratumOf(sub.answers, variables);
-  const flags: string[] = [];
-  const cell = campaign.strata?.cells?.find((c) => cellKey(c.key, variables) === stratum.key);
-  if (variables.length && cell && (await completedIn(campaign._id, stratum.key)) >= cell.quota) {
-    if (campaign.whenFull === 'refuse')
-      throw new ConflictError(
-        'quota.full',
-        'Nhóm đối tượng của Ông/Bà đã đủ số phiếu cần thu. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
-      );
-    flags.push('over_quota');
-  }
 
+  try {
+    assertOpen(campaign, now);
+    const version = await findCampaignVersion(campaign);
+    const errors = version.validator.validate(sub.answers, sub.locale ?? locale);
+    if (errors.length)
+      throw new UnprocessableError(
+        'response.invalid_answers',
+        locale === 'en' ? 'Some answers are not valid.' : 'Một số câu trả lời chưa hợp lệ.',
+        errors,
+      );
+    if (variables.length) await assertRoomInCell(campaign, stratum.key);
+
+    const doc = responseDocument(campaign, version.number, sub, stratum, { ...ctx, now, locale });
+    const id = String((await new SurveyResponse(doc).save({ ...ctx.writeConcern }))._id);
+    if (variables.length) {
+      const completed = await countCompleted(campaign._id, stratum.key);
+      const quota = quotaOf(campaign, stratum.key);
+      if (quota !== undefined && completed > quota)
+        await SurveyResponse.updateOne({ _id: id }, { $addToSet: { flags: 'over_quota' } });
+    }
+    return { created: true, id, submissionId: sub.submissionId };
+  } catch (err) {
+    // A retry of an acknowledged submission is answered as it was, even after the campaign closed or
+    // its cell filled; and two racing copies of one submission are stored once (the unique index).
+    if (isDuplicateKey(err) || err instanceof ConflictError) {
+      const stored = await findStored(campaign, sub.submissionId);
+      if (stored) return { created: false, id: stored, submissionId: sub.submissionId };
+    }
+    throw err;
+  }
+}
+
+function responseDocument(
+  campaign: CampaignDoc,
+  version: number,
+  sub: TSubmission,
+  stratum: Stratum,
+  ctx: SubmitContext & { now: Date; locale: TLocale },
+) {
   const anonymous = campaign.anonymity === 'anonymous';
+  const keep = (d: Date) => (anonymous ? roundToHour(d) : d);
   const startedAt = sub.startedAt ? new Date(sub.startedAt) : undefined;
-  const completedAt = sub.completedAt ? new Date(sub.completedAt) : now;
+  const completedAt = sub.completedAt ? new Date(sub.completedAt) : ctx.now;
   const durationSec =
     startedAt && completedAt >= startedAt ? Math.round((completedAt.getTime() - startedAt.getTime()) / 1000) : undefined;
-  const doc = {
+  return {
     campaign: campaign._id,
-    version: version.number,
+    version,
     submissionId: sub.submissionId,
     answers: sub.answers,
     stratum: stratum.attributes,
     stratumKey: stratum.key,
     channel: /Mobi|Android|iPhone|iPad/i.test(ctx.userAgent ?? '') ? 'phone' : 'desktop',
-    locale: sub.locale ?? locale,
+    locale: sub.locale ?? ctx.locale,
     status: 'complete',
-    startedAt: startedAt && (anonymous ? roundToHour(startedAt) : startedAt),
-    completedAt: anonymous ? roundToHour(completedAt) : completedAt,
+    startedAt: startedAt && keep(startedAt),
+    completedAt: keep(completedAt),
     durationSec,
-    receivedAt: anonymous ? roundToHour(now) : now,
-    flags,
+    receivedAt: keep(ctx.now),
+    flags: [],
   };
-  let id: string;
-  try {
-    const created = await new SurveyResponse(doc).save({ ...ctx.writeConcern });
-    id = String(created._id);
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    // Lost a race with the same submissionId: the other request stored it.
-    const winner = await findStored(campaign, sub.submissionId);
-    if (!winner) throw err;
-    return { created: false, id: winner, submissionId: sub.submissionId };
-  }
-  if (variables.length) await countCompleted(campaign._id, stratum.key);
-  return { created: true, id, submissionId: sub.submissionId };
 }

@@ -27,10 +27,10 @@ export async function connectTestDatabase(): Promise<string> {
 }
 
 export async function startTestApp(
-  opts: { seed?: boolean; now?: Date; surveysDir?: string } = {},
+  opts: { seed?: boolean; now?: Date; surveysDir?: string; clientDir?: string } = {},
 ): Promise<TestApp> {
   const dbName = await connectTestDatabase();
-  const logger = createLogger('silent');
+  const logger = createLogger(process.env.TEST_LOG ?? 'silent');
   if (opts.seed !== false)
     await seedIfEmpty(
       { surveysDir: opts.surveysDir ?? path.join(rootDir, 'surveys'), openDays: 90, now: opts.now },
@@ -39,7 +39,7 @@ export async function startTestApp(
   const app = createApp({
     logger,
     engine: 'embedded',
-    clientDir: path.join(rootDir, 'client', 'dist'),
+    clientDir: opts.clientDir ?? path.join(rootDir, 'client', 'dist'),
     homeSlug: 'giua-nhiem-ky-2023',
   });
   const server = app.listen(0, '127.0.0.1');

@@ -62,7 +62,7 @@ function respond(model: Model, rng: Rng): Answers {
     // expression validators run on empty answers)
     if (!q.isRequired && rng() < skipOptional && !q.hasErrors(false)) continue;
     for (let attempt = 0; attempt < 6; attempt++) {
-      const proposal = propose(q, rng);
+      const proposal = propose(q, rng, attempt);
       if (proposal === undefined) break;
       q.value = proposal.value;
       if (proposal.comment !== undefined) q.comment = proposal.comment;
@@ -103,7 +103,7 @@ function choiceValues(q: any): unknown[] {
   return q.visibleChoices.filter((c: any) => c.isEnabled !== false).map((c: any) => c.value);
 }
 
-function propose(q: any, rng: Rng): { value: unknown; comment?: string } | undefined {
+function propose(q: any, rng: Rng, attempt: number): { value: unknown; comment?: string } | undefined {
   const type: string = q.getType();
   const other = q.showOtherItem ? q.otherItem.value : undefined;
   const maxLength = q.getMaxLength?.() ?? 0;
@@ -145,7 +145,7 @@ function propose(q: any, rng: Rng): { value: unknown; comment?: string } | undef
         ),
       };
     case 'text':
-      return { value: textValue(q, rng, maxLength) };
+      return { value: textValue(q, rng, maxLength, attempt) };
     case 'comment':
       return { value: text(rng, maxLength) };
   }
@@ -164,13 +164,15 @@ function matrixDropdownRow(q: any, rng: Rng): Answers {
   return row;
 }
 
-function textValue(q: any, rng: Rng, maxLength: number): unknown {
+function textValue(q: any, rng: Rng, maxLength: number, attempt: number): unknown {
   const validators: string[] = q.validators.map((v: any) => v.getType());
   if (q.inputType === 'number' || q.inputType === 'range') {
     const numeric = q.validators.find((v: any) => v.getType() === 'numericvalidator');
     const min = Number(q.min ?? numeric?.minValue ?? 0);
     const max = Number(q.max ?? numeric?.maxValue ?? 100);
-    return min + Math.floor(rng() * (Math.min(max, min + 60) - min + 1));
+    // later attempts stay closer to the minimum, for expression validators such as {years} <= {age}
+    const span = (Math.min(max, min + 60) - min + 1) / (1 + 4 * attempt);
+    return min + Math.floor(rng() * span);
   }
   if (q.inputType === 'email' || validators.includes('emailvalidator')) return `nguoi.dan${Math.floor(rng() * 1000)}@example.vn`;
   if (validators.includes('regexvalidator')) return '09' + String(Math.floor(rng() * 1e8)).padStart(8, '0');

@@ -107,6 +107,25 @@ describe('submitting', () => {
   });
 });
 
+describe('a full cell when the campaign refuses over-quota responses', () => {
+  it('is refused politely with 409, while a retry of a stored response and other cells still succeed', async () => {
+    const earlier = submission({ ...valid(), district: 'hai-chau' });
+    expect((await post(earlier)).status).toBe(201);
+    await Campaign.updateOne({ slug: 'mini' }, { $set: { whenFull: 'refuse', 'strata.cells.0.quota': 1 } });
+    try {
+      const late = submission({ ...valid(), district: 'hai-chau' });
+      const refused = await post(late);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'quota.full', detail: expect.stringMatching(/đủ số phiếu/) });
+      expect(await SurveyResponse.countDocuments({ submissionId: late.submissionId })).toBe(0);
+      expect((await post(earlier)).status).toBe(200);
+      expect((await post(submission(valid()))).status).toBe(201);
+    } finally {
+      await Campaign.updateOne({ slug: 'mini' }, { $set: { whenFull: 'accept-and-flag', 'strata.cells.0.quota': 2 } });
+    }
+  });
+});
+
 describe('rejecting answers (422, nothing stored)', () => {
   const cases: [string, Record<string, unknown>, string, string][] = [
     ['an unknown question', { ...valid(), q_unknown: 1 }, 'q_unknown', 'unknown_question'],

@@ -4,7 +4,7 @@
 // message appears before it arrives.
 import { Component, Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TPublicCampaign } from '../../../server/contract/public';
-import { t, type Locale } from '../i18n';
+import { isLocale, t, type Locale } from '../i18n';
 import { loadCampaign } from './api';
 import { formatVnDateTime } from './dates';
 import { Header } from './Header';
@@ -28,7 +28,10 @@ export function slugFromPath(pathname: string): string {
 
 export function App() {
   const slug = slugFromPath(location.pathname);
-  const [locale, setLocale] = useState<Locale>(() => loadDraft(slug)?.locale ?? 'vi');
+  const [locale, setLocale] = useState<Locale>(() => {
+    const saved = loadDraft(slug)?.locale;
+    return isLocale(saved) ? saved : 'vi';
+  });
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
 
   const fetchCampaign = useCallback(async () => {

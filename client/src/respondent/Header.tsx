@@ -6,7 +6,7 @@ import { formatVnDate } from './dates';
 interface HeaderProps {
   locale: Locale;
   onLocale: (locale: Locale) => void;
-  window?: { opensAt: string; closesAt: string };
+  window?: { opensAt: string; closesAt: string; plannedWindow?: { opensAt: string; closesAt: string } };
 }
 
 export function Header({ locale, onLocale, window }: HeaderProps) {
@@ -32,6 +32,14 @@ export function Header({ locale, onLocale, window }: HeaderProps) {
           {t(locale, 'fieldwork', {
             from: formatVnDate(window.opensAt),
             to: formatVnDate(window.closesAt),
+          })}
+        </p>
+      ) : null}
+      {window?.plannedWindow ? (
+        <p className="topbar__dates" data-testid="planned-window">
+          {t(locale, 'plannedWindow', {
+            from: formatVnDate(window.plannedWindow.opensAt),
+            to: formatVnDate(window.plannedWindow.closesAt),
           })}
         </p>
       ) : null}

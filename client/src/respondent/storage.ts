@@ -54,7 +54,21 @@ function remove(key: string): void {
   }
 }
 
-export const loadDraft = (slug: string) => read<Draft>(draftKey(slug));
+/** The saved draft, unless what is stored is not one (an older format, a hand-edited value). */
+export function loadDraft(slug: string): Draft | undefined {
+  const draft = read<Draft>(draftKey(slug));
+  const valid =
+    draft !== undefined &&
+    typeof draft === 'object' &&
+    typeof draft.submissionId === 'string' &&
+    typeof draft.startedAt === 'string' &&
+    typeof draft.version === 'number' &&
+    typeof draft.pageNo === 'number' &&
+    !!draft.answers &&
+    typeof draft.answers === 'object' &&
+    !Array.isArray(draft.answers);
+  return valid ? { ...draft, locale: draft.locale === 'en' ? 'en' : 'vi' } : undefined;
+}
 export const saveDraft = (draft: Draft) => write(draftKey(draft.slug), draft);
 export const clearDraft = (slug: string) => remove(draftKey(slug));
 
