@@ -83,6 +83,11 @@ export function createApp(deps: AppDeps): express.Application {
     pinoHttp({
       logger: deps.logger,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      // One short line per request: no headers (cookies, tokens) and no bodies (answers) in the logs.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(helmet({ contentSecurityPolicy: csp, crossOriginEmbedderPolicy: false }));
