@@ -83,9 +83,15 @@ export interface Handler {
   result(layout: Layout): Record<string, unknown>;
 }
 
-const nonEmpty = (v: unknown) =>
-  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) &&
-  !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+function nonEmpty(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') {
+    for (const _k in v as object) return true; // any own key: no Object.keys allocation per answer
+    return false;
+  }
+  return true;
+}
 
 function single(q: QuestionInfo, design: StreamDesign): Handler {
   const dist = new Distribution(design, q.choices);
@@ -164,12 +170,13 @@ function ranking(q: QuestionInfo, design: StreamDesign): Handler {
     answered: (v) => Array.isArray(v) && v.length > 0,
     add(v, unit, w) {
       set.addBase(unit, w);
-      (v as unknown[]).forEach((x, pos) => {
-        const it = byKey.get(valueKey(x));
-        if (!it) return;
+      const list = v as unknown[];
+      for (let pos = 0; pos < list.length; pos++) {
+        const it = byKey.get(valueKey(list[pos]));
+        if (!it) continue;
         set.add(unit, it.rank, w, pos + 1);
         if (pos === 0) set.add(unit, it.first, w, 1);
-      });
+      }
     },
     result: (layout) => ({
       items: items.map((it) => ({

@@ -50,7 +50,8 @@ if (py.status !== 0) {
   else {
     const p = JSON.parse(r.stdout.trim());
     console.log(`peer ${p.peer}: the same weighted shares and SEs for ${p.columns} single-choice questions and matrix rows ` +
-      `(a subset of the topline above) in ${s(p.ms)} (+ ${s(p.loadMs)} to load); Node/pandas time ratio ${(top.ms / p.ms).toFixed(2)}; ` +
+      `(a subset of the topline above) in ${s(p.ms)} wall, ${s(p.cpuMs)} CPU (+ ${s(p.loadMs)} to load); ` +
+      `Node/pandas ratio ${(top.ms / p.ms).toFixed(2)} wall, ${(top.cpuMs / p.cpuMs).toFixed(2)} CPU; ` +
       `${p.compared} estimates compared, max |Δ| ${p.maxAbsDiffEstimate.toExponential(1)} (shares), ${p.maxAbsDiffSE.toExponential(1)} (SEs)`);
   }
 }

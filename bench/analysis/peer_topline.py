@@ -54,10 +54,11 @@ def main() -> None:
     df = pd.concat([pool] * reps, ignore_index=True).iloc[:n]
     load_ms = (time.perf_counter() - t0) * 1000
     columns = [c for c in df.columns if c not in ("weight", "stratum", "psu")]
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     result = topline(df, columns)
     ms = (time.perf_counter() - t1) * 1000
-    report = {"peer": f"pandas {pd.__version__}", "n": n, "columns": len(columns), "loadMs": load_ms, "ms": ms}
+    cpu_ms = (time.process_time() - c1) * 1000
+    report = {"peer": f"pandas {pd.__version__}", "n": n, "columns": len(columns), "loadMs": load_ms, "ms": ms, "cpuMs": cpu_ms}
     if len(sys.argv) > 3:
         node = json.load(open(sys.argv[3]))
         diffs = [abs(est[0] - node[col][lvl][0]) for col, lv in result.items() for lvl, est in lv.items() if lvl in node.get(col, {})]
