@@ -7,6 +7,7 @@ import { connectDatabase } from './db/connect.ts';
 import { createLogger } from './logger.ts';
 import { seedIfEmpty } from './seed.ts';
 import { submissionWriteConcern } from './db/write-concern.ts';
+import { flushCounts, rebuildCounts } from './campaigns/tally.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     return;
   }
   await seedIfEmpty({ surveysDir: path.join(config.rootDir, 'surveys'), openDays: config.demoOpenDays }, log);
+  // Per-cell counters are written behind; recount them (one scan) in case a crash lost the last increments.
+  log.info({ cells: await rebuildCounts() }, 'stratum counters recounted from the responses');
 
   const app = createApp({
     logger: log,
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);
+    await flushCounts().catch((err) => log.error({ err }, 'could not write the last stratum counts'));
     await db.close();
     log.info('stopped');
     process.exit(0);

@@ -3,7 +3,8 @@
 import type { WriteAck } from '../db/write-concern.ts';
 import { ZSubmission, type TAnswerError, type TLocale, type TSubmission } from '../contract/public.ts';
 import { assertOpen, findCampaign, findCampaignVersion } from '../campaigns/service.ts';
-import { cellKey, completedIn, countCompleted, stratumOf, type Stratum } from '../campaigns/strata.ts';
+import { cellKey, stratumOf, type Stratum } from '../campaigns/strata.ts';
+import { completedIn, countCompleted } from '../campaigns/tally.ts';
 import type { CampaignDoc } from '../campaigns/model.ts';
 import { BadRequestError, ConflictError, UnprocessableError } from '../errors.ts';
 import { findForbiddenKeys } from './validator/index.ts';
@@ -99,9 +100,9 @@ export async function submitResponse(slug: string, body: unknown, ctx: SubmitCon
     const doc = responseDocument(campaign, version.number, sub, stratum, { ...ctx, now, locale });
     const id = String((await new SurveyResponse(doc).save({ ...ctx.writeConcern }))._id);
     if (variables.length) {
-      const completed = await countCompleted(campaign._id, stratum.key);
+      countCompleted(campaign._id, stratum.key);
       const quota = quotaOf(campaign, stratum.key);
-      if (quota !== undefined && completed > quota)
+      if (quota !== undefined && (await completedIn(campaign._id, stratum.key)) > quota)
         await SurveyResponse.updateOne({ _id: id }, { $addToSet: { flags: 'over_quota' } });
     }
     return { created: true, id, submissionId: sub.submissionId };

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Campaign, StratumCount } from '../../server/campaigns/model.ts';
+import { flushCounts, rebuildCounts } from '../../server/campaigns/tally.ts';
 import { SurveyResponse } from '../../server/responses/model.ts';
 import { Survey, SurveyVersion } from '../../server/surveys/model.ts';
 import { hashSurveyJson } from '../../server/surveys/versions.ts';
@@ -59,8 +60,17 @@ it('When respondents submit complete answers, then each is stored and counted in
     expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
   }
   expect(await SurveyResponse.countDocuments()).toBe(6);
+  await flushCounts();
   const counted = await StratumCount.find().lean();
   expect(counted.reduce((n, c) => n + c.completed, 0)).toBe(6);
   const first = generated[0].answers;
   expect(counted.map((c) => c.key)).toContain(`district=${first.district}|group=${first.group}`);
+});
+
+it('When the counters are lost (a crash before a flush), then a rebuild recounts every cell from the responses', async () => {
+  await flushCounts();
+  const before = await StratumCount.find({}, { _id: 0, key: 1, completed: 1 }).sort({ key: 1 }).lean();
+  await StratumCount.deleteMany({});
+  await rebuildCounts();
+  expect(await StratumCount.find({}, { _id: 0, key: 1, completed: 1 }).sort({ key: 1 }).lean()).toEqual(before);
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, StratumCount } from '../../server/campaigns/model.ts';
+import { flushCounts } from '../../server/campaigns/tally.ts';
 import { SurveyResponse } from '../../server/responses/model.ts';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -87,6 +88,7 @@ describe('submitting', () => {
     expect(stored[0]).toMatchObject({ answers: valid(), stratum: { district: 'hoa-vang' }, channel: 'phone' });
     // anonymous campaign: arrival time kept only to the hour
     expect(stored[0].receivedAt.getTime() % 3_600_000).toBe(0);
+    await flushCounts();
     const count = await StratumCount.findOne({ key: 'district=hoa-vang' }).lean();
     expect(count?.completed).toBeGreaterThanOrEqual(1);
   });
