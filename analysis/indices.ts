@@ -39,12 +39,12 @@ export class AlphaAccumulator {
   }
   add(x: number[]) {
     if (!this.shift) this.shift = x.slice();
-    const k = this.k;
+    const k = this.k, sh = this.shift, s = this.s, ss = this.ss;
     this.n++;
     for (let a = 0; a < k; a++) {
-      const da = x[a] - this.shift[a];
-      this.s[a] += da;
-      for (let b = a; b < k; b++) this.ss[a * k + b] += da * (x[b] - this.shift[b]);
+      const da = x[a] - sh[a];
+      s[a] += da;
+      for (let b = a; b < k; b++) ss[a * k + b] += da * (x[b] - sh[b]);
     }
   }
   alpha(): number {
@@ -76,6 +76,12 @@ export function defaultIndices(questions: QuestionInfo[]): IndexSpec[] {
   return out;
 }
 
+export interface ItemSource {
+  scratch: { values: Float64Array; stamp: number } | null;
+  row: number;
+  read: (() => number) | null;
+}
+
 export interface IndexResult {
   name: string;
   items: number;
@@ -96,8 +102,11 @@ export class IndexAccumulator {
     this.alphaAcc = new AlphaAccumulator(spec.items.length);
     this.buf = new Array(spec.items.length);
   }
-  /** How to read each item of the current response (set by the caller; NaN when unanswered). */
-  getters: (() => number)[] = [];
+  /**
+   * Where each item's value comes from in the current response (set by the caller; NaN when unanswered):
+   * a matrix row the pass has already read (values stamped with the response number), or a reader.
+   */
+  sources: ItemSource[] = [];
 
   /** Reader for data objects, for callers that do not supply getters. */
   static itemValue(data: Record<string, unknown>, it: IndexItem): number {
@@ -106,12 +115,15 @@ export class IndexAccumulator {
     return typeof v === 'number' ? v : NaN;
   }
 
-  add(unit: number, w: number) {
+  /** One response (`now` = its number, to tell this response's row values from stale ones). */
+  add(unit: number, w: number, now: number) {
     let sum = 0, answered = 0;
     const items = this.spec.items;
     for (let j = 0; j < items.length; j++) {
       const it = items[j];
-      const v = this.getters[j]();
+      const src = this.sources[j];
+      const sc = src.scratch;
+      const v = sc !== null ? (sc.stamp === now ? sc.values[src.row] : NaN) : src.read!();
       if (Number.isNaN(v)) { this.buf[j] = NaN; continue; }
       let s = ((v - it.min) / (it.max - it.min)) * 100;
       if (it.reverse) s = 100 - s;

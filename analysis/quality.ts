@@ -43,9 +43,28 @@ function feed(v: unknown): void {
   mix(0x1f);
 }
 
+// Short strings (choice values, mostly) mixed as one code each instead of char by char: the same few
+// strings recur in every response, and hashing their characters was a tenth of the tabulation's time.
+// Codes are per process (first come, first numbered), so coded fingerprints compare within one run only;
+// capped, past which strings are hashed by character under another tag (the two never collide by design).
+const codes = new Map<string, number>();
+function feedCoded(v: unknown): void {
+  if (typeof v === 'string') {
+    let c = codes.get(v);
+    if (c === undefined && v.length <= 64 && codes.size < 50_000) codes.set(v, (c = codes.size));
+    if (c !== undefined) { mix(0x100008); mix(c); }
+    else { mix(0x100002); feedString(v); }
+    mix(0x1f);
+  } else if (Array.isArray(v)) {
+    mix(0x100006);
+    for (let i = 0; i < v.length; i++) feedCoded(v[i]);
+    mix(0x1f);
+  } else feed(v);
+}
+
 /** Feed one answer value into the running fingerprint (used by handlers that read values anyway). */
 export function feedValue(v: unknown) {
-  feed(v);
+  feedCoded(v);
 }
 
 /** Incremental fingerprint, fed answer by answer while the topline reads them (no second pass). */
@@ -57,6 +76,11 @@ export const fingerprint = {
   /** Question number i answered; its values follow through feedValue. */
   mark(i: number) {
     mix(i + 0x200000);
+  },
+  /** Question number i answered v, strings coded (tabulate's duplicate check: one run, one process). */
+  answerCoded(i: number, v: unknown) {
+    mix(i + 0x200000);
+    feedCoded(v);
   },
   /** Question number i answered v; matrix answers are read along the questionnaire's row names. */
   answer(i: number, v: unknown, rows?: string[]) {

@@ -1,9 +1,11 @@
 // Survey-aware tabulation: a SurveyJS questionnaire and an async stream of responses in, a weighted
 // topline for every question (with SEs under the design), composite indices and quality flags out.
 import { Locale, QuestionInfo, readQuestionnaire } from './questionnaire.js';
-import { compileConditions } from './visibility.js';
+import { ResponseReader } from './reader.js';
 import { StreamDesign, StreamDesignOptions } from './stream.js';
-import { Handler, handlerFor } from './topline.js';
+import {
+  Handler, handlerFor, MatrixHandler, MultipleHandler, RankingHandler, SingleHandler, MATRIX, MULTIPLE, RANKING, SINGLE,
+} from './topline.js';
 import { IndexAccumulator, IndexResult, IndexSpec, defaultIndices } from './indices.js';
 import { QualityOptions, QualitySummary, QualityTracker, fingerprint, isStraightLined } from './quality.js';
 
@@ -50,8 +52,8 @@ export interface Topline {
 
 interface Track {
   q: QuestionInfo;
-  visible: (d: Record<string, unknown>) => boolean;
   h: Handler;
+  kind: number;
   shown: number;
   notShown: number;
   noAnswer: number;
@@ -68,14 +70,14 @@ export async function tabulate(
   const locale = opts.locale ?? 'vi';
   const questions = readQuestionnaire(survey, locale);
   const design = new StreamDesign(opts.design ?? {}, !opts.design);
-  const tracks: Track[] = questions.map((q) => ({
-    q, visible: q.neverShown ? () => false : compileConditions(q.conditions),
-    h: handlerFor(q, design, opts.maxTextAnswers ?? 100),
-    shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0,
-  }));
+  const tracks: Track[] = questions.map((q) => {
+    const h = handlerFor(q, design, opts.maxTextAnswers ?? 100);
+    return { q, h, kind: h.kind, shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0 };
+  });
+  const reader = new ResponseReader(questions);
+  const always = reader.always;
   const indices = (opts.indices ?? defaultIndices(questions)).map((s) => new IndexAccumulator(s, design));
   const quality = opts.quality === false ? null : new QualityTracker(opts.quality || {});
-  const always = tracks.map((tr) => !tr.q.neverShown && tr.q.conditions.length === 0);
   // Matrices leave their row values in a scratch area: indices, straight-lining and the duplicate
   // fingerprint read them there instead of walking the answer objects again.
   const matrices = tracks.map((tr, t) => ({ t, name: tr.q.name, scratch: tr.h.scratch, numeric: tr.q.columns.every((c) => typeof c.value === 'number') }))
@@ -84,11 +86,11 @@ export async function tabulate(
   let current: Record<string, unknown> = {};
   const byName = new Map(tracks.map((tr) => [tr.q.name, tr]));
   for (const ix of indices) {
-    ix.getters = ix.spec.items.map((it) => {
+    ix.sources = ix.spec.items.map((it) => {
       const sc = byName.get(it.question)?.h.scratch;
       const row = sc && it.row !== undefined ? byName.get(it.question)!.q.rows.findIndex((r) => String(r.value) === it.row) : -1;
-      if (sc && row >= 0) return () => (sc.stamp === design.n ? sc.values[row] : NaN);
-      return () => IndexAccumulator.itemValue(current, it);
+      if (sc && row >= 0) return { scratch: sc, row, read: null };
+      return { scratch: null, row, read: () => IndexAccumulator.itemValue(current, it) };
     });
   }
   const straight: string[] = [];
@@ -96,34 +98,52 @@ export async function tabulate(
   const weighted = Boolean(opts.design);
   let n = 0;
 
+  // The hot path: ~10⁶ responses × 50 questions. The switches give each handler call site one class, so
+  // V8 inlines them; a shared `h.add(…)` site would see six and stay a slow megamorphic call.
   const one = (r: TabulateResponse) => {
     const w = weighted ? (r.weight ?? 1) : 1;
     const unit = weighted ? design.locate(r.stratum, r.psu) : design.locate(undefined, undefined);
     const data = r.data;
     current = data;
+    reader.start(data);
     fingerprint.start();
     for (let t = 0; t < tracks.length; t++) {
       const tr = tracks[t];
-      if (!always[t] && !tr.visible(data)) { tr.notShown++; continue; }
+      if (!always[t] && !reader.shown(t)) { tr.notShown++; continue; }
       tr.shown++;
-      const v = data[tr.q.name];
-      if (!tr.h.answered(v)) { tr.noAnswer++; continue; }
+      const v = reader.value(t);
+      const h = tr.h;
+      let ok: boolean;
+      switch (tr.kind) {
+        case SINGLE: ok = (h as SingleHandler).answered(v); break;
+        case MATRIX: ok = (h as MatrixHandler).answered(v); break;
+        case MULTIPLE: ok = (h as MultipleHandler).answered(v); break;
+        case RANKING: ok = (h as RankingHandler).answered(v); break;
+        default: ok = h.answered(v);
+      }
+      if (!ok) { tr.noAnswer++; continue; }
       tr.answered++;
       tr.wAnswered += w;
       if (quality) {
-        if (tr.h.scratch) fingerprint.mark(t); // the matrix handler feeds its row values itself
-        else fingerprint.answer(t, v);
+        if (tr.kind === MATRIX) fingerprint.mark(t); // the matrix handler feeds its row values itself
+        else fingerprint.answerCoded(t, v);
       }
-      tr.h.add(v, unit, w);
+      switch (tr.kind) {
+        case SINGLE: (h as SingleHandler).add(v, unit, w); break;
+        case MATRIX: (h as MatrixHandler).add(v, unit, w); break;
+        case MULTIPLE: (h as MultipleHandler).add(v, unit, w); break;
+        case RANKING: (h as RankingHandler).add(v, unit, w); break;
+        default: h.add(v, unit, w);
+      }
     }
-    for (const ix of indices) ix.add(unit, w);
+    for (let i = 0; i < indices.length; i++) indices[i].add(unit, w, design.n);
     if (quality) {
       straight.length = 0;
       for (const m of matrices) {
         const sc = m.scratch!;
         if (sc.stamp !== design.n) continue;
         if (!m.numeric) {
-          if (isStraightLined(data[m.name], minRows)) straight.push(m.name);
+          if (isStraightLined(reader.value(m.t), minRows)) straight.push(m.name);
           continue;
         }
         if (sc.answered < minRows) continue;

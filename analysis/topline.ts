@@ -75,7 +75,11 @@ export interface RowScratch {
   fingerprint: boolean;
 }
 
+/** Handler kinds: tabulate's loop switches on them so that each call site sees one class (inlined). */
+export const SINGLE = 0, MULTIPLE = 1, MATRIX = 2, RANKING = 3, NUMBER = 4, TEXT = 5;
+
 export interface Handler {
+  readonly kind: number;
   scratch?: RowScratch;
   /** Answer present (non-empty)? */
   answered(v: unknown): boolean;
@@ -83,7 +87,7 @@ export interface Handler {
   result(layout: Layout): Record<string, unknown>;
 }
 
-function nonEmpty(v: unknown): boolean {
+export function nonEmpty(v: unknown): boolean {
   if (v === undefined || v === null || v === '') return false;
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'object') {
@@ -93,101 +97,164 @@ function nonEmpty(v: unknown): boolean {
   return true;
 }
 
-function single(q: QuestionInfo, design: StreamDesign): Handler {
-  const dist = new Distribution(design, q.choices);
-  const scale = q.kind === 'rating' ? new Scale(dist, q.choices) : null;
-  return {
-    answered: (v) => v !== undefined && v !== null && v !== '',
-    add(v, unit, w) {
-      dist.set.addOne(unit, dist.col(v), w);
-      scale?.add(unit, w, v);
-    },
-    result: (layout) => ({ levels: dist.result(layout), ...(scale?.result(layout) ?? {}) }),
-  };
+export class SingleHandler implements Handler {
+  readonly kind = SINGLE;
+  private dist: Distribution;
+  private scale: Scale | null;
+  constructor(q: QuestionInfo, design: StreamDesign) {
+    this.dist = new Distribution(design, q.choices);
+    this.scale = q.kind === 'rating' ? new Scale(this.dist, q.choices) : null;
+  }
+  answered(v: unknown) {
+    return v !== undefined && v !== null && v !== '';
+  }
+  add(v: unknown, unit: number, w: number) {
+    this.dist.set.addOne(unit, this.dist.col(v), w);
+    if (this.scale !== null) this.scale.add(unit, w, v);
+  }
+  result(layout: Layout) {
+    return { levels: this.dist.result(layout), ...(this.scale?.result(layout) ?? {}) };
+  }
 }
 
-function multiple(q: QuestionInfo, design: StreamDesign): Handler {
-  const dist = new Distribution(design, q.choices);
-  return {
-    answered: nonEmpty,
-    add(v, unit, w) {
-      dist.set.addBase(unit, w);
-      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) dist.set.add(unit, dist.col(v[i]), w, 1);
-      else dist.set.add(unit, dist.col(v), w, 1);
-    },
-    result(layout) {
-      const levels = dist.result(layout);
-      const totals = dist.opts.map((o) => dist.set.total(dist.cols.get(o.key) as number));
-      const all = totals.reduce((a, b) => a + b, 0);
-      // % of respondents (can sum past 100) and % of mentions (sums to 100).
-      return { levels: levels.map((l, k) => ({ ...l, shareOfMentions: all > 0 ? totals[k] / all : NaN })) };
-    },
-  };
+export class MultipleHandler implements Handler {
+  readonly kind = MULTIPLE;
+  private dist: Distribution;
+  constructor(q: QuestionInfo, design: StreamDesign) {
+    this.dist = new Distribution(design, q.choices);
+  }
+  answered(v: unknown) {
+    return nonEmpty(v);
+  }
+  add(v: unknown, unit: number, w: number) {
+    const dist = this.dist;
+    dist.set.addBase(unit, w);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) dist.set.add(unit, dist.col(v[i]), w, 1);
+    else dist.set.add(unit, dist.col(v), w, 1);
+  }
+  result(layout: Layout) {
+    const dist = this.dist;
+    const levels = dist.result(layout);
+    const totals = dist.opts.map((o) => dist.set.total(dist.cols.get(o.key) as number));
+    const all = totals.reduce((a, b) => a + b, 0);
+    // % of respondents (can sum past 100) and % of mentions (sums to 100).
+    return { levels: levels.map((l, k) => ({ ...l, shareOfMentions: all > 0 ? totals[k] / all : NaN })) };
+  }
 }
 
-function matrix(q: QuestionInfo, design: StreamDesign): Handler {
-  const rows = q.rows.map((r) => {
-    const dist = new Distribution(design, q.columns);
-    return { row: r, name: String(r.value), dist, scale: new Scale(dist, q.columns) };
-  });
-  const scratch: RowScratch = { values: new Float64Array(rows.length), stamp: -1, answered: 0, fingerprint: false };
-  return {
-    scratch,
-    answered: nonEmpty,
-    add(v, unit, w) {
-      if (!v || typeof v !== 'object') return;
-      const answer = v as Record<string, unknown>;
-      const vals = scratch.values;
-      let answered = 0;
-      // Walk the questionnaire's rows rather than the answer's keys: no allocation per response.
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        const cv = answer[r.name];
-        if (scratch.fingerprint) feedValue(cv);
-        if (cv === undefined || cv === null || cv === '') { vals[i] = NaN; continue; }
-        answered++;
-        vals[i] = typeof cv === 'number' ? cv : NaN;
-        r.dist.set.addOne(unit, r.dist.col(cv), w);
-        if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
-      }
-      scratch.answered = answered;
-      scratch.stamp = design.n;
-    },
-    result: (layout) => ({
-      rows: rows.map((r) => ({
+/**
+ * Reader of a matrix answer's rows into an array, compiled once per matrix: `a["row"]` with a literal key
+ * is a monomorphic property load, ~2× faster here than `a[name]` looked up by name at one shared site
+ * (many matrices, many shapes). Names are embedded as JSON string literals, so any name is safe.
+ */
+function rowReader(names: string[]): (a: Record<string, unknown>, out: unknown[]) => void {
+  try {
+    const body = names.map((n, i) => `out[${i}] = a[${JSON.stringify(n)}];`).join('\n');
+    return new Function('a', 'out', body) as (a: Record<string, unknown>, out: unknown[]) => void;
+  } catch {
+    return (a, out) => { for (let i = 0; i < names.length; i++) out[i] = a[names[i]]; }; // no code generation allowed
+  }
+}
+
+interface MatrixRow { row: Option; dist: Distribution; scale: Scale }
+
+export class MatrixHandler implements Handler {
+  readonly kind = MATRIX;
+  readonly scratch: RowScratch;
+  private rows: MatrixRow[];
+  private cells: unknown[];
+  private read: (a: Record<string, unknown>, out: unknown[]) => void;
+  /** Rows whose name is not inherited from Object.prototype: a value found there proves an own key. */
+  private plain: boolean[];
+  /** The answer object `cells` were read from (answered() reads them; add() reuses them). */
+  private readFrom: unknown = undefined;
+  constructor(q: QuestionInfo, private design: StreamDesign) {
+    this.rows = q.rows.map((r) => {
+      const dist = new Distribution(design, q.columns);
+      return { row: r, dist, scale: new Scale(dist, q.columns) };
+    });
+    this.scratch = { values: new Float64Array(this.rows.length), stamp: -1, answered: 0, fingerprint: false };
+    this.cells = new Array(this.rows.length).fill(undefined);
+    const names = q.rows.map((r) => String(r.value));
+    this.read = rowReader(names);
+    this.plain = names.map((n) => !(n in Object.prototype));
+  }
+  /** Non-empty answer; a row's value settles it without nonEmpty's for-in over the object. */
+  answered(v: unknown) {
+    if (!v || typeof v !== 'object') return nonEmpty(v);
+    this.read(v as Record<string, unknown>, this.cells);
+    for (let i = 0; i < this.cells.length; i++) {
+      if (this.cells[i] !== undefined && this.plain[i]) { this.readFrom = v; return true; }
+    }
+    this.readFrom = undefined;
+    return nonEmpty(v);
+  }
+  add(v: unknown, unit: number, w: number) {
+    if (!v || typeof v !== 'object') return;
+    const { rows, cells, scratch } = this;
+    const vals = scratch.values;
+    if (this.readFrom !== v) this.read(v as Record<string, unknown>, cells);
+    this.readFrom = undefined;
+    let answered = 0;
+    // The questionnaire's rows, in order (not the answer's keys): no allocation per response.
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const cv = cells[i];
+      if (scratch.fingerprint) feedValue(cv);
+      if (cv === undefined || cv === null || cv === '') { vals[i] = NaN; continue; }
+      answered++;
+      vals[i] = typeof cv === 'number' ? cv : NaN;
+      r.dist.set.addOne(unit, r.dist.col(cv), w);
+      if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
+    }
+    scratch.answered = answered;
+    scratch.stamp = this.design.n;
+  }
+  result(layout: Layout) {
+    return {
+      rows: this.rows.map((r) => ({
         value: r.row.value, label: r.row.label, answered: r.dist.set.baseN,
         levels: r.dist.result(layout), ...r.scale.result(layout),
       })),
-    }),
-  };
+    };
+  }
 }
 
-function ranking(q: QuestionInfo, design: StreamDesign): Handler {
-  const set = new RatioSet(design);
-  const items = q.choices.map((c) => ({ c, rank: set.column(), first: set.column() }));
-  const byKey = new Map(items.map((it) => [it.c.key, it]));
-  return {
-    answered: (v) => Array.isArray(v) && v.length > 0,
-    add(v, unit, w) {
-      set.addBase(unit, w);
-      const list = v as unknown[];
-      for (let pos = 0; pos < list.length; pos++) {
-        const it = byKey.get(valueKey(list[pos]));
-        if (!it) continue;
-        set.add(unit, it.rank, w, pos + 1);
-        if (pos === 0) set.add(unit, it.first, w, 1);
-      }
-    },
-    result: (layout) => ({
-      items: items.map((it) => ({
+export class RankingHandler implements Handler {
+  readonly kind = RANKING;
+  private set: RatioSet;
+  private items: { c: Option; rank: number; first: number }[];
+  private byKey: Map<Key, { c: Option; rank: number; first: number }>;
+  constructor(q: QuestionInfo, design: StreamDesign) {
+    const set = (this.set = new RatioSet(design));
+    this.items = q.choices.map((c) => ({ c, rank: set.column(), first: set.column() }));
+    this.byKey = new Map(this.items.map((it) => [it.c.key, it]));
+  }
+  answered(v: unknown) {
+    return Array.isArray(v) && v.length > 0;
+  }
+  add(v: unknown, unit: number, w: number) {
+    this.set.addBase(unit, w);
+    const list = v as unknown[];
+    for (let pos = 0; pos < list.length; pos++) {
+      const it = this.byKey.get(valueKey(list[pos]));
+      if (!it) continue;
+      this.set.add(unit, it.rank, w, pos + 1);
+      if (pos === 0) this.set.add(unit, it.first, w, 1);
+    }
+  }
+  result(layout: Layout) {
+    return {
+      items: this.items.map((it) => ({
         value: it.c.value, label: it.c.label,
-        meanRank: set.estimate(it.rank, layout, false), first: set.estimate(it.first, layout, true),
+        meanRank: this.set.estimate(it.rank, layout, false), first: this.set.estimate(it.first, layout, true),
       })),
-    }),
-  };
+    };
+  }
 }
 
 function numeric(design: StreamDesign): Handler {
+  const kind = NUMBER;
   const set = new RatioSet(design);
   const col = set.column();
   // Distinct values → weight, for weighted quantiles; past the cap quantiles are marked approximate.
@@ -195,6 +262,7 @@ function numeric(design: StreamDesign): Handler {
   let approximate = false;
   let sw = 0, swy = 0, swy2 = 0, shift = NaN;
   return {
+    kind,
     answered: (v) => v !== '' && v !== null && v !== undefined && Number.isFinite(Number(v)),
     add(v, unit, w) {
       const y = Number(v);
@@ -228,6 +296,7 @@ function text(maxAnswers: number): Handler {
   const answers: string[] = [];
   let count = 0;
   return {
+    kind: TEXT,
     answered: (v) => typeof v === 'string' ? v.trim() !== '' : nonEmpty(v),
     add(v) {
       count++;
@@ -239,10 +308,10 @@ function text(maxAnswers: number): Handler {
 
 export function handlerFor(q: QuestionInfo, design: StreamDesign, maxText: number): Handler {
   switch (q.kind) {
-    case 'single': case 'rating': return single(q, design);
-    case 'multiple': return multiple(q, design);
-    case 'matrix': return matrix(q, design);
-    case 'ranking': return ranking(q, design);
+    case 'single': case 'rating': return new SingleHandler(q, design);
+    case 'multiple': return new MultipleHandler(q, design);
+    case 'matrix': return new MatrixHandler(q, design);
+    case 'ranking': return new RankingHandler(q, design);
     case 'number': return numeric(design);
     default: return text(maxText);
   }

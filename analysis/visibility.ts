@@ -2,7 +2,7 @@
 // survey-core's own expression engine, memoised on the values each condition reads.
 import { ConditionRunner } from 'survey-core';
 
-function valueAt(data: Record<string, unknown>, path: string): unknown {
+export function valueAt(data: Record<string, unknown>, path: string): unknown {
   const direct = data[path];
   if (direct !== undefined || !path.includes('.')) return direct;
   let v: unknown = data;
@@ -15,42 +15,52 @@ function valueAt(data: Record<string, unknown>, path: string): unknown {
 
 export class Visibility {
   private runner: ConditionRunner;
-  private vars: string[];
+  /** The answers the condition reads (survey-core's own list), in a fixed order. */
+  readonly vars: string[];
   private cache = new Map<string, boolean>();
   private single = new Map<unknown, boolean>();
   private tree = new Map<unknown, unknown>();
   private treeSize = 0;
-  private plainVars: boolean;
-  private plain: boolean;
+  private buf: unknown[];
+  private constant: boolean | undefined = undefined;
 
-  constructor(private expression: string) {
+  constructor(readonly expression: string) {
     this.runner = new ConditionRunner(expression);
     this.vars = [...new Set(this.runner.getVariables())];
-    this.plain = this.vars.length === 1 && !this.vars[0].includes('.');
-    this.plainVars = this.vars.every((v) => !v.includes('.'));
+    this.buf = new Array(this.vars.length);
   }
 
   /** True when the condition holds for these answers. Why memoise: ~4.5 µs a run is too slow at 10⁶ responses. */
   shown(data: Record<string, unknown>): boolean {
-    if (this.vars.length === 1) {
-      // Most conditions read one answer: key the cache on that value itself, no string building.
-      const x = this.plain ? data[this.vars[0]] : valueAt(data, this.vars[0]);
+    for (let i = 0; i < this.vars.length; i++) this.buf[i] = valueAt(data, this.vars[i]);
+    return this.decide(this.buf);
+  }
+
+  /**
+   * The same, given the values of `vars` (in order) already read by the caller. Each distinct tuple of
+   * values is evaluated once by survey-core, then looked up (no string building when all are primitive).
+   */
+  decide(values: unknown[]): boolean {
+    const k = this.vars.length;
+    if (k === 0) return this.constant ?? (this.constant = this.run(values));
+    if (k === 1) {
+      const x = values[0];
       if (x === null || typeof x !== 'object') {
         let r = this.single.get(x);
         if (r === undefined) {
-          r = Boolean(this.runner.runValues({ [this.vars[0]]: x }, {}));
+          r = this.run(values);
           if (this.single.size < 100_000) this.single.set(x, r);
         }
         return r;
       }
     }
-    // Several answers: a chain of Maps keyed on the values (no string building) when all are primitive.
+    // Several answers: a chain of Maps keyed on the values when all are primitive.
     let node: Map<unknown, unknown> = this.tree;
     let ok = true;
-    for (let i = 0; i < this.vars.length && ok; i++) {
-      const x = this.plainVars ? data[this.vars[i]] : valueAt(data, this.vars[i]);
+    for (let i = 0; i < k; i++) {
+      const x = values[i];
       if (x !== null && typeof x === 'object') { ok = false; break; }
-      if (i === this.vars.length - 1) {
+      if (i === k - 1) {
         const r = node.get(x) as boolean | undefined;
         if (r !== undefined) return r;
         break;
@@ -60,25 +70,27 @@ export class Visibility {
       node = next;
     }
     if (ok) {
-      const values: Record<string, unknown> = {};
-      for (const v of this.vars) values[v] = valueAt(data, v);
-      const r = Boolean(this.runner.runValues(values, {}));
-      if (this.treeSize++ < 100_000) node.set(values[this.vars[this.vars.length - 1]], r);
+      const r = this.run(values);
+      if (this.treeSize++ < 100_000) node.set(values[k - 1], r);
       return r;
     }
     let key = '';
-    for (const v of this.vars) {
-      const x = valueAt(data, v);
+    for (let i = 0; i < k; i++) {
+      const x = values[i];
       key += (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x)) + '\u0001';
     }
     let r = this.cache.get(key);
     if (r === undefined) {
-      const values: Record<string, unknown> = {};
-      for (const v of this.vars) values[v] = valueAt(data, v);
-      r = Boolean(this.runner.runValues(values, {}));
+      r = this.run(values);
       if (this.cache.size < 100_000) this.cache.set(key, r);
     }
     return r;
+  }
+
+  private run(values: unknown[]): boolean {
+    const named: Record<string, unknown> = {};
+    for (let i = 0; i < this.vars.length; i++) named[this.vars[i]] = values[i];
+    return Boolean(this.runner.runValues(named, {}));
   }
 }
 

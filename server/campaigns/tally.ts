@@ -10,6 +10,8 @@ const FLUSH_MS = 250;
 const pending = new Map<string, { campaign: Types.ObjectId; key: string; n: number }>();
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> = Promise.resolve();
+const STORED_TTL_MS = 1000;
+const stored = new Map<string, { at: number; count: Promise<number> }>();
 
 const slot = (campaign: Types.ObjectId, key: string) => `${String(campaign)}\u0000${key}`;
 
@@ -22,10 +24,25 @@ export function countCompleted(campaign: Types.ObjectId, key: string): void {
   timer ??= setTimeout(() => void flushCounts().catch(() => undefined), FLUSH_MS);
 }
 
-/** Stored count plus what this instance has not flushed yet. */
+/**
+ * Stored count plus what this instance has not flushed yet. The stored part is read at most once a
+ * second per cell: quota checks may lag other instances by that much, and submissions cost no read.
+ */
 export async function completedIn(campaign: Types.ObjectId, key: string): Promise<number> {
-  const row = await StratumCount.findOne({ campaign, key }, { completed: 1 }).lean();
-  return (row?.completed ?? 0) + (pending.get(slot(campaign, key))?.n ?? 0);
+  const id = slot(campaign, key);
+  let hit = stored.get(id);
+  if (!hit || Date.now() - hit.at > STORED_TTL_MS) {
+    const at = Date.now();
+    hit = {
+      at,
+      count: StratumCount.findOne({ campaign, key }, { completed: 1 })
+        .lean()
+        .then((row) => row?.completed ?? 0),
+    };
+    hit.count.catch(() => stored.delete(id));
+    stored.set(id, hit);
+  }
+  return (await hit.count) + (pending.get(id)?.n ?? 0);
 }
 
 /** Writes the gathered increments; called by the timer, at shutdown, and by tests. */
@@ -43,6 +60,7 @@ export function flushCounts(): Promise<void> {
         })),
         { ordered: false },
       );
+      for (const b of batch) stored.delete(slot(b.campaign, b.key));
     } catch (err) {
       // Keep the increments for the next flush rather than lose them.
       for (const b of batch) {
@@ -61,6 +79,7 @@ export function flushCounts(): Promise<void> {
 /** Recounts every cell of every campaign from the stored responses (one scan), replacing the counters. */
 export async function rebuildCounts(): Promise<number> {
   await flushCounts();
+  stored.clear();
   const groups = await SurveyResponse.aggregate<{ _id: { campaign: Types.ObjectId; key: string }; n: number }>([
     { $match: { status: 'complete' } },
     { $group: { _id: { campaign: '$campaign', key: '$stratumKey' }, n: { $sum: 1 } } },

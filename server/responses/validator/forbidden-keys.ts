@@ -12,9 +12,10 @@ export function isForbiddenKey(key: string): boolean {
  */
 export function findForbiddenKeys(value: unknown): string[] {
   const found: string[] = [];
-  const stack: { node: unknown; path: string }[] = [{ node: value, path: '' }];
+  const stack: { node: unknown; path: string; key?: string }[] = [{ node: value, path: '' }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, path, key } = stack.pop()!;
+    if (key !== undefined && isForbiddenKey(key)) found.push(path);
     if (node === null || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: `${path}[${i}]` });
@@ -23,10 +24,8 @@ export function findForbiddenKeys(value: unknown): string[] {
     // Object.keys sees an own "__proto__" created by JSON.parse, which `in`/`for…in` checks can miss.
     const keys = Object.keys(node);
     for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i];
-      const keyPath = joinPath(path, key);
-      if (isForbiddenKey(key)) found.push(keyPath);
-      stack.push({ node: (node as Record<string, unknown>)[key], path: keyPath });
+      const k = keys[i];
+      stack.push({ node: (node as Record<string, unknown>)[k], path: joinPath(path, k), key: k });
     }
   }
   return found;

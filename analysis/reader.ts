@@ -1,0 +1,88 @@
+// One response's answers as the tabulation pass reads them: each top-level answer read from the response
+// object at most once, and each distinct skip-logic condition evaluated at most once per response.
+// Why: response objects are wide and keyed by question name (dictionary-mode in V8), so a read costs tens
+// of ns, and the same answers are read by conditions, tallies, the fingerprint and indices.
+import type { QuestionInfo } from './questionnaire.js';
+import { Visibility, valueAt } from './visibility.js';
+
+export class ResponseReader {
+  private names: string[];
+  private vals: unknown[];
+  /** Response number each cached value / condition outcome belongs to. */
+  private valAt: Float64Array;
+  private now = 0;
+  private data: Record<string, unknown> = {};
+  /** Distinct conditions (by expression text), where each of their variables comes from, their outcome. */
+  private conds: Visibility[] = [];
+  private condSrc: Int32Array[] = [];
+  private condBuf: unknown[][] = [];
+  private condAt: Float64Array;
+  private condVal: Uint8Array;
+  /** Per question: indices of the conditions that must all hold; null when never shown. */
+  private questionConds: (Int32Array | null)[];
+  /** Per question: shown to everyone (no conditions)? */
+  readonly always: boolean[];
+
+  constructor(questions: QuestionInfo[]) {
+    this.names = questions.map((q) => q.name);
+    this.vals = new Array(questions.length).fill(undefined);
+    this.valAt = new Float64Array(questions.length).fill(-1);
+    const byName = new Map<string, number>();
+    questions.forEach((q, t) => { if (!byName.has(q.name)) byName.set(q.name, t); });
+    const byText = new Map<string, number>();
+    this.questionConds = questions.map((q) => {
+      if (q.neverShown) return null;
+      return Int32Array.from(q.conditions, (text) => {
+        let c = byText.get(text);
+        if (c === undefined) {
+          const v = new Visibility(text);
+          c = this.conds.length;
+          byText.set(text, c);
+          this.conds.push(v);
+          // A plain variable that names a question reads through the answer cache (same value:
+          // valueAt(data, name) is data[name] when the name has no dot).
+          this.condSrc.push(Int32Array.from(v.vars, (name) => (name.includes('.') ? -1 : byName.get(name) ?? -1)));
+          this.condBuf.push(new Array(v.vars.length).fill(undefined));
+        }
+        return c;
+      });
+    });
+    this.condAt = new Float64Array(this.conds.length).fill(-1);
+    this.condVal = new Uint8Array(this.conds.length);
+    this.always = questions.map((q) => !q.neverShown && q.conditions.length === 0);
+  }
+
+  /** Start reading the next response. */
+  start(data: Record<string, unknown>) {
+    this.data = data;
+    this.now++;
+  }
+
+  /** The answer to question t (`data[name]`), read once per response. */
+  value(t: number): unknown {
+    if (this.valAt[t] !== this.now) {
+      this.vals[t] = this.data[this.names[t]];
+      this.valAt[t] = this.now;
+    }
+    return this.vals[t];
+  }
+
+  /** Was question t shown (all its page, panel and own conditions hold)? */
+  shown(t: number): boolean {
+    const cs = this.questionConds[t];
+    if (cs === null) return false;
+    for (let i = 0; i < cs.length; i++) if (!this.holds(cs[i])) return false;
+    return true;
+  }
+
+  private holds(c: number): boolean {
+    if (this.condAt[c] === this.now) return this.condVal[c] === 1;
+    const v = this.conds[c];
+    const src = this.condSrc[c], buf = this.condBuf[c];
+    for (let i = 0; i < src.length; i++) buf[i] = src[i] >= 0 ? this.value(src[i]) : valueAt(this.data, v.vars[i]);
+    const r = v.decide(buf);
+    this.condAt[c] = this.now;
+    this.condVal[c] = r ? 1 : 0;
+    return r;
+  }
+}
