@@ -1,16 +1,17 @@
 // When 2,000 generated responses (valid ones and ones broken in every way issue 3 lists) go through
 // both the compiled validator and the survey-core Model reference, then both accept and reject
 // exactly the same responses, and name the same questions.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileValidator } from '../../server/responses/validator/index';
 import { createReference } from '../../server/responses/validator/reference';
 import { generateResponses } from '../helpers/generate-responses';
 
-const COUNT = 2_000;
+// The demo questionnaire gets the full 2,000 the issue asks for; the fixture, which exists to reach
+// question types the demo lacks, fewer (the survey-core reference costs ~50-100 ms a response).
 const QUESTIONNAIRES = [
-  { name: 'kitchen-sink fixture', file: 'test/fixtures/validator/kitchen-sink.json', seed: 20231 },
-  { name: 'demo questionnaire giua-nhiem-ky-2023', file: 'surveys/giua-nhiem-ky-2023/survey.json', seed: 43 },
+  { name: 'kitchen-sink fixture', file: 'test/fixtures/validator/kitchen-sink.json', seed: 20231, COUNT: 600 },
+  { name: 'demo questionnaire giua-nhiem-ky-2023', file: 'surveys/giua-nhiem-ky-2023/survey.json', seed: 43, COUNT: 2_000 },
 ];
 
 // Breakages that break the response whatever it held before; survey-core quirks that must pass.
@@ -21,8 +22,8 @@ const ALWAYS_REJECTED = [
 ];
 const ALWAYS_ACCEPTED = ['valid', 'other_as_free_text', 'number_as_string_choice', 'disabled_answered'];
 
-describe.each(QUESTIONNAIRES)('compiled validator vs survey-core on the $name', ({ file, seed }) => {
-  it.skipIf(!existsSync(file))(`agrees on ${COUNT} generated responses`, { timeout: 900_000 }, async () => {
+describe.each(QUESTIONNAIRES)('compiled validator vs survey-core on the $name', ({ file, seed, COUNT }) => {
+  it(`agrees on ${COUNT} generated responses`, { timeout: 900_000 }, async () => {
     const json = JSON.parse(readFileSync(file, 'utf8'));
     const responses = await generateResponses(json, COUNT, seed);
     const compiled = compileValidator(json);

@@ -102,7 +102,7 @@ function runValidator(v: ValidatorSpec, value: unknown, values: Values): Problem
 
 // survey-core's EmailValidator pattern, unchanged
 const EMAIL =
-  /^(([^<>()[\]\.,;:\s@"]+(\.[^<>()[\]\.,;:\s@"]+)*)|(".+"))@(([^<>()=[\]\.,;:\s@"]+\.)+[^<>()=[\]\.,;:\s@"]{2,})$/i;
+  /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i;
 
 function range(min: number | null, max: number | null): string {
   if (min !== null && max !== null) return `${min}–${max}`;
