@@ -12,7 +12,9 @@ export { chisqUpper, fUpper, tTwoSided, criticalValue } from './tests/distributi
 export { wilsonInterval } from './tests/wilson.js';
 export { describe, meanVariance, compensatedSum, quantileSorted, lag1Autocorrelation } from './descriptive.js';
 export type { Description } from './descriptive.js';
-export { tabulate } from './tabulate.js';
+export { tabulate, Tabulation } from './tabulate.js';
+export { snapshot, absorb, mergeParts } from './partition.js';
+export type { TabulationSnapshot } from './partition.js';
 export type { TabulateOptions, TabulateResponse, Topline, QuestionTopline } from './tabulate.js';
 export { readQuestionnaire, localize } from './questionnaire.js';
 export type { QuestionInfo, Locale } from './questionnaire.js';

@@ -47,6 +47,23 @@ export class AlphaAccumulator {
       for (let b = a; b < k; b++) ss[a * k + b] += da * (x[b] - sh[b]);
     }
   }
+  /** Sums for merging passes over parts of a stream. */
+  state() {
+    return { n: this.n, s: this.s, ss: this.ss, shift: this.shift };
+  }
+
+  /** Adds another pass's sums, re-centred on this pass's shift (Σ(x−a) = Σ(x−b) + n(b−a), likewise for products). */
+  absorb(o: ReturnType<AlphaAccumulator['state']>) {
+    if (o.n === 0 || !o.shift) return;
+    if (!this.shift) this.shift = o.shift.slice();
+    const k = this.k, d = o.shift.map((x, a) => x - this.shift![a]);
+    for (let a = 0; a < k; a++) {
+      this.s[a] += o.s[a] + o.n * d[a];
+      for (let b = a; b < k; b++) this.ss[a * k + b] += o.ss[a * k + b] + d[a] * o.s[b] + d[b] * o.s[a] + o.n * d[a] * d[b];
+    }
+    this.n += o.n;
+  }
+
   alpha(): number {
     const { n, k } = this;
     if (n < 2 || k < 2) return NaN;
@@ -94,7 +111,7 @@ export interface IndexResult {
 export class IndexAccumulator {
   private set: RatioSet;
   private col: number;
-  private alphaAcc: AlphaAccumulator;
+  readonly alphaAcc: AlphaAccumulator;
   private buf: number[];
   constructor(readonly spec: IndexSpec, design: StreamDesign) {
     this.set = new RatioSet(design);

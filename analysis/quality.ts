@@ -43,28 +43,41 @@ function feed(v: unknown): void {
   mix(0x1f);
 }
 
-// Short strings (choice values, mostly) mixed as one code each instead of char by char: the same few
-// strings recur in every response, and hashing their characters was a tenth of the tabulation's time.
-// Codes are per process (first come, first numbered), so coded fingerprints compare within one run only;
-// capped, past which strings are hashed by character under another tag (the two never collide by design).
-const codes = new Map<string, number>();
-function feedCoded(v: unknown): void {
-  if (typeof v === 'string') {
-    let c = codes.get(v);
-    if (c === undefined && v.length <= 64 && codes.size < 50_000) codes.set(v, (c = codes.size));
-    if (c !== undefined) { mix(0x100008); mix(c); }
-    else { mix(0x100002); feedString(v); }
-    mix(0x1f);
-  } else if (Array.isArray(v)) {
-    mix(0x100006);
-    for (let i = 0; i < v.length; i++) feedCoded(v[i]);
-    mix(0x1f);
-  } else feed(v);
-}
-
 /** Feed one answer value into the running fingerprint (used by handlers that read values anyway). */
 export function feedValue(v: unknown) {
-  feedCoded(v);
+  feed(v);
+}
+
+/**
+ * The duplicate fingerprint of one tabulation run: each answered question's number, then its answer as
+ * the codes the tallies compute anyway (option columns, row by row), raw values only where there are
+ * none (text, numbers, unknown ranking items). Why: hashing every string answer character by character
+ * cost as much as all the tallies. Codes depend on the questionnaire and on the order unknown values
+ * appear, so these fingerprints compare within one run only (answerFingerprint is the stable one).
+ */
+export class CodedFingerprint {
+  private h1 = 0;
+  private h2 = 0;
+  start() {
+    this.h1 = 0x811c9dc5;
+    this.h2 = 0x01000193 ^ 0x5bd1e995;
+  }
+  mix(c: number) {
+    this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
+    this.h2 = Math.imul(this.h2 ^ c, 0x5bd1e995) ^ (this.h2 >>> 15);
+  }
+  /** A value without a code: its stable hash, as two more codes. */
+  raw(v: unknown) {
+    h1 = 0x811c9dc5;
+    h2 = 0x01000193 ^ 0x5bd1e995;
+    feed(v);
+    this.mix(0x300000);
+    this.mix(h1);
+    this.mix(h2);
+  }
+  end(): number {
+    return (this.h1 >>> 0) * 2 ** 21 + ((this.h2 >>> 0) & 0x1fffff);
+  }
 }
 
 /** Incremental fingerprint, fed answer by answer while the topline reads them (no second pass). */
@@ -76,11 +89,6 @@ export const fingerprint = {
   /** Question number i answered; its values follow through feedValue. */
   mark(i: number) {
     mix(i + 0x200000);
-  },
-  /** Question number i answered v, strings coded (tabulate's duplicate check: one run, one process). */
-  answerCoded(i: number, v: unknown) {
-    mix(i + 0x200000);
-    feedCoded(v);
   },
   /** Question number i answered v; matrix answers are read along the questionnaire's row names. */
   answer(i: number, v: unknown, rows?: string[]) {
@@ -157,6 +165,31 @@ export class QualityTracker {
       this.dup.count++;
       if (this.dup.ids.length < this.maxIds) this.dup.ids.push(id);
     } else this.seen.add(fp);
+  }
+
+  /** Everything the tracker holds, for merging passes over parts of a stream (structured-clone safe). */
+  state() {
+    return { hist: [...this.hist], nDur: this.nDur, candidates: this.candidates, straight: this.straight, seen: [...this.seen], dup: this.dup };
+  }
+
+  /**
+   * Adds another pass's tracker: counts are exact (a fingerprint first met in the other pass but already
+   * seen here is one more duplicate); id lists follow pass order, not stream order, and a duplicate whose
+   * earlier copy is in another pass is counted but not listed.
+   */
+  absorb(o: ReturnType<QualityTracker['state']>) {
+    for (const [b, c] of o.hist) this.hist.set(b, (this.hist.get(b) ?? 0) + c);
+    this.nDur += o.nDur;
+    for (const c of o.candidates) if (this.candidates.length < 50 * this.maxIds) this.candidates.push(c);
+    this.straight.count += o.straight.count;
+    for (const [m, c] of Object.entries(o.straight.byMatrix)) this.straight.byMatrix[m] = (this.straight.byMatrix[m] ?? 0) + c;
+    for (const id of o.straight.ids) if (this.straight.ids.length < this.maxIds) this.straight.ids.push(id);
+    this.dup.count += o.dup.count;
+    for (const id of o.dup.ids) if (this.dup.ids.length < this.maxIds) this.dup.ids.push(id);
+    for (const fp of o.seen) {
+      if (this.seen.has(fp)) this.dup.count++;
+      else this.seen.add(fp);
+    }
   }
 
   private median(): number {

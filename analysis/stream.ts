@@ -133,6 +133,36 @@ export class StreamDesign {
     return p;
   }
 
+  /** Cold path for merging passes: the unit of a stratum / PSU pair, registered if new, counting nothing. */
+  register(stratum: string, psu: string | null): number {
+    let h = this.strata.get(stratum);
+    if (h === undefined) {
+      h = this.strataLabels.length;
+      this.strata.set(stratum, h);
+      this.strataLabels.push(stratum);
+      this.stratumCount.push(0);
+      this.psuIndex.push(new Map());
+      if (!this.opts.clustered) this.ensure(h);
+    }
+    if (!this.opts.clustered || psu === null) return h;
+    let p = this.psuIndex[h].get(psu);
+    if (p === undefined) {
+      p = this.psuStratum.length;
+      this.psuIndex[h].set(psu, p);
+      this.psuStratum.push(h);
+      this.ensure(p);
+    }
+    return p;
+  }
+
+  /** [stratum, PSU id] of each unit, in unit order (PSU id null in element mode). */
+  unitKeys(): [string, string | null][] {
+    if (!this.opts.clustered) return this.strataLabels.map((s) => [s, null]);
+    const out: [string, string | null][] = new Array(this.psuStratum.length);
+    this.psuIndex.forEach((ids, h) => { for (const [id, p] of ids) out[p] = [this.strataLabels[h], id]; });
+    return out;
+  }
+
   get units(): number {
     return this.opts.clustered ? this.psuStratum.length : this.strataLabels.length;
   }
@@ -169,6 +199,11 @@ export class RatioSet {
   private g: number[] = [];
   constructor(private design: StreamDesign) {
     this.xc = design.column();
+  }
+
+  /** The design table's column of numerator l. */
+  global(l: number): number {
+    return this.g[l];
   }
 
   column(): number {

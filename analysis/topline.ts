@@ -2,13 +2,13 @@
 // a time and holding only per-PSU sums (plus capped lists for text and numeric quantiles).
 import { Key, Option, QuestionInfo, valueKey } from './questionnaire.js';
 import { RatioSet, StreamDesign, StreamEstimate } from './stream.js';
-import { feedValue } from './quality.js';
+import type { CodedFingerprint } from './quality.js';
 
 type Layout = ReturnType<StreamDesign['layout']>;
 export interface LevelResult extends StreamEstimate { value: unknown; label: string }
 
 /** Distribution over a fixed list of options (unknown answers get a level of their own). */
-class Distribution {
+export class Distribution {
   set: RatioSet;
   cols = new Map<Key, number>();
   opts: Option[] = [];
@@ -72,7 +72,6 @@ export interface RowScratch {
   values: Float64Array; // numeric answer per row, NaN when unanswered or not numeric
   stamp: number; // response number the values belong to
   answered: number;
-  fingerprint: boolean;
 }
 
 /** Handler kinds: tabulate's loop switches on them so that each call site sees one class (inlined). */
@@ -80,6 +79,8 @@ export const SINGLE = 0, MULTIPLE = 1, MATRIX = 2, RANKING = 3, NUMBER = 4, TEXT
 
 export interface Handler {
   readonly kind: number;
+  /** Set when duplicates are checked: the handler mixes the codes of each answer it tallies. */
+  fp?: CodedFingerprint | null;
   scratch?: RowScratch;
   /** Answer present (non-empty)? */
   answered(v: unknown): boolean;
@@ -99,7 +100,8 @@ export function nonEmpty(v: unknown): boolean {
 
 export class SingleHandler implements Handler {
   readonly kind = SINGLE;
-  private dist: Distribution;
+  fp: CodedFingerprint | null = null;
+  readonly dist: Distribution;
   private scale: Scale | null;
   constructor(q: QuestionInfo, design: StreamDesign) {
     this.dist = new Distribution(design, q.choices);
@@ -109,7 +111,9 @@ export class SingleHandler implements Handler {
     return v !== undefined && v !== null && v !== '';
   }
   add(v: unknown, unit: number, w: number) {
-    this.dist.set.addOne(unit, this.dist.col(v), w);
+    const col = this.dist.col(v);
+    if (this.fp) this.fp.mix(col);
+    this.dist.set.addOne(unit, col, w);
     if (this.scale !== null) this.scale.add(unit, w, v);
   }
   result(layout: Layout) {
@@ -119,7 +123,8 @@ export class SingleHandler implements Handler {
 
 export class MultipleHandler implements Handler {
   readonly kind = MULTIPLE;
-  private dist: Distribution;
+  fp: CodedFingerprint | null = null;
+  readonly dist: Distribution;
   constructor(q: QuestionInfo, design: StreamDesign) {
     this.dist = new Distribution(design, q.choices);
   }
@@ -127,10 +132,20 @@ export class MultipleHandler implements Handler {
     return nonEmpty(v);
   }
   add(v: unknown, unit: number, w: number) {
-    const dist = this.dist;
+    const dist = this.dist, fp = this.fp;
     dist.set.addBase(unit, w);
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) dist.set.add(unit, dist.col(v[i]), w, 1);
-    else dist.set.add(unit, dist.col(v), w, 1);
+    if (fp) fp.mix(Array.isArray(v) ? v.length : -1);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const col = dist.col(v[i]);
+        if (fp) fp.mix(col);
+        dist.set.add(unit, col, w, 1);
+      }
+    } else {
+      const col = dist.col(v);
+      if (fp) fp.mix(col);
+      dist.set.add(unit, col, w, 1);
+    }
   }
   result(layout: Layout) {
     const dist = this.dist;
@@ -160,8 +175,9 @@ interface MatrixRow { row: Option; dist: Distribution; scale: Scale }
 
 export class MatrixHandler implements Handler {
   readonly kind = MATRIX;
+  fp: CodedFingerprint | null = null;
   readonly scratch: RowScratch;
-  private rows: MatrixRow[];
+  readonly rows: MatrixRow[];
   private cells: unknown[];
   private read: (a: Record<string, unknown>, out: unknown[]) => void;
   /** Rows whose name is not inherited from Object.prototype: a value found there proves an own key. */
@@ -173,7 +189,7 @@ export class MatrixHandler implements Handler {
       const dist = new Distribution(design, q.columns);
       return { row: r, dist, scale: new Scale(dist, q.columns) };
     });
-    this.scratch = { values: new Float64Array(this.rows.length), stamp: -1, answered: 0, fingerprint: false };
+    this.scratch = { values: new Float64Array(this.rows.length), stamp: -1, answered: 0 };
     this.cells = new Array(this.rows.length).fill(undefined);
     const names = q.rows.map((r) => String(r.value));
     this.read = rowReader(names);
@@ -191,7 +207,7 @@ export class MatrixHandler implements Handler {
   }
   add(v: unknown, unit: number, w: number) {
     if (!v || typeof v !== 'object') return;
-    const { rows, cells, scratch } = this;
+    const { rows, cells, scratch, fp } = this;
     const vals = scratch.values;
     if (this.readFrom !== v) this.read(v as Record<string, unknown>, cells);
     this.readFrom = undefined;
@@ -200,11 +216,16 @@ export class MatrixHandler implements Handler {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       const cv = cells[i];
-      if (scratch.fingerprint) feedValue(cv);
-      if (cv === undefined || cv === null || cv === '') { vals[i] = NaN; continue; }
+      if (cv === undefined || cv === null || cv === '') {
+        if (fp) fp.mix(cv === '' ? -2 : -1);
+        vals[i] = NaN;
+        continue;
+      }
       answered++;
       vals[i] = typeof cv === 'number' ? cv : NaN;
-      r.dist.set.addOne(unit, r.dist.col(cv), w);
+      const col = r.dist.col(cv);
+      if (fp) fp.mix(col);
+      r.dist.set.addOne(unit, col, w);
       if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
     }
     scratch.answered = answered;
@@ -217,102 +238,5 @@ export class MatrixHandler implements Handler {
         levels: r.dist.result(layout), ...r.scale.result(layout),
       })),
     };
-  }
-}
-
-export class RankingHandler implements Handler {
-  readonly kind = RANKING;
-  private set: RatioSet;
-  private items: { c: Option; rank: number; first: number }[];
-  private byKey: Map<Key, { c: Option; rank: number; first: number }>;
-  constructor(q: QuestionInfo, design: StreamDesign) {
-    const set = (this.set = new RatioSet(design));
-    this.items = q.choices.map((c) => ({ c, rank: set.column(), first: set.column() }));
-    this.byKey = new Map(this.items.map((it) => [it.c.key, it]));
-  }
-  answered(v: unknown) {
-    return Array.isArray(v) && v.length > 0;
-  }
-  add(v: unknown, unit: number, w: number) {
-    this.set.addBase(unit, w);
-    const list = v as unknown[];
-    for (let pos = 0; pos < list.length; pos++) {
-      const it = this.byKey.get(valueKey(list[pos]));
-      if (!it) continue;
-      this.set.add(unit, it.rank, w, pos + 1);
-      if (pos === 0) this.set.add(unit, it.first, w, 1);
-    }
-  }
-  result(layout: Layout) {
-    return {
-      items: this.items.map((it) => ({
-        value: it.c.value, label: it.c.label,
-        meanRank: this.set.estimate(it.rank, layout, false), first: this.set.estimate(it.first, layout, true),
-      })),
-    };
-  }
-}
-
-function numeric(design: StreamDesign): Handler {
-  const kind = NUMBER;
-  const set = new RatioSet(design);
-  const col = set.column();
-  // Distinct values → weight, for weighted quantiles; past the cap quantiles are marked approximate.
-  const values = new Map<number, number>();
-  let approximate = false;
-  let sw = 0, swy = 0, swy2 = 0, shift = NaN;
-  return {
-    kind,
-    answered: (v) => v !== '' && v !== null && v !== undefined && Number.isFinite(Number(v)),
-    add(v, unit, w) {
-      const y = Number(v);
-      set.addBase(unit, w);
-      set.add(unit, col, w, y);
-      if (Number.isNaN(shift)) shift = y;
-      const d = y - shift;
-      sw += w; swy += w * d; swy2 += w * d * d;
-      if (values.has(y) || values.size < 10_000) values.set(y, (values.get(y) ?? 0) + w);
-      else approximate = true;
-    },
-    result(layout) {
-      const sorted = [...values.entries()].sort((a, b) => a[0] - b[0]);
-      const total = sorted.reduce((a, [, w]) => a + w, 0);
-      const q = (p: number) => {
-        let c = 0;
-        for (const [v, w] of sorted) if ((c += w) >= p * total - 1e-9 * total) return v;
-        return NaN;
-      };
-      const m = swy / sw;
-      return {
-        mean: set.estimate(col, layout, false), sd: Math.sqrt(Math.max(swy2 / sw - m * m, 0)),
-        min: sorted[0]?.[0] ?? NaN, q1: q(0.25), median: q(0.5), q3: q(0.75), max: sorted.at(-1)?.[0] ?? NaN,
-        quantilesApproximate: approximate,
-      };
-    },
-  };
-}
-
-function text(maxAnswers: number): Handler {
-  const answers: string[] = [];
-  let count = 0;
-  return {
-    kind: TEXT,
-    answered: (v) => typeof v === 'string' ? v.trim() !== '' : nonEmpty(v),
-    add(v) {
-      count++;
-      if (answers.length < maxAnswers) answers.push(typeof v === 'string' ? v : JSON.stringify(v));
-    },
-    result: () => ({ count, answers, truncated: count > answers.length }),
-  };
-}
-
-export function handlerFor(q: QuestionInfo, design: StreamDesign, maxText: number): Handler {
-  switch (q.kind) {
-    case 'single': case 'rating': return new SingleHandler(q, design);
-    case 'multiple': return new MultipleHandler(q, design);
-    case 'matrix': return new MatrixHandler(q, design);
-    case 'ranking': return new RankingHandler(q, design);
-    case 'number': return numeric(design);
-    default: return text(maxText);
   }
 }

@@ -1,5 +1,8 @@
 // One benchmark phase in its own process, so its peak memory (maxRSS) is its own. Prints one JSON line.
 import { writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { mergeParts, TabulationSnapshot } from '../../analysis/partition.js';
 import { responses, survey } from './generate.js';
 import { tabulate, TabulateResponse } from '../../analysis/tabulate.js';
 import { svyDesign } from '../../analysis/design.js';
@@ -17,7 +20,27 @@ const out = (o: object) => process.stdout.write(JSON.stringify(o) + '\n');
 /** CPU seconds of this process since `from`: under a shared, loaded machine, wall time alone misleads. */
 const cpuMs = (from: NodeJS.CpuUsage) => { const c = process.cpuUsage(from); return (c.user + c.system) / 1000; };
 
-if (phase === 'topline') {
+if (phase === 'topline' && Number(process.env.BENCH_WORKERS ?? 1) > 1) {
+  // The stream partitioned across worker threads, each with its own copy of the pool (built before the
+  // clock starts); timed: from 'go' to the merged topline, snapshots' transfer and the merge included.
+  const workers = Number(process.env.BENCH_WORKERS);
+  // A worker's entry file is not passed through tsx's hooks (Node 20): register them, then import it.
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./topline-worker.ts', import.meta.url).href)}); })`;
+  const ws = Array.from({ length: workers }, (_, k) => new Worker(boot, { eval: true, workerData: { n, pool: Number(poolArg), k, workers } }));
+  await Promise.all(ws.map((w) => new Promise((ok) => w.once('message', ok))));
+  const load = os.loadavg()[0];
+  const t0 = performance.now();
+  const c0 = process.cpuUsage(); // the process: all threads
+  const parts = await Promise.all(ws.map((w) => { const p = new Promise<TabulationSnapshot>((ok) => w.once('message', ok)); w.postMessage('go'); return p; }));
+  const top = mergeParts(survey, parts, { design: { clustered: true } });
+  const ms = performance.now() - t0;
+  const cpu = cpuMs(c0);
+  await Promise.all(ws.map((w) => w.terminate()));
+  const q = top.questions.find((x) => x.name === 'propaganda_rating') as any;
+  out({ phase, n, workers, ms, cpuMs: cpu, load: [load, os.loadavg()[0]], pool: Number(poolArg), baselineRssMB: rssMB(), peakRssMB: peakMB(),
+    questions: top.questions.length, indices: top.indices.length, design: top.design,
+    sample: { question: 'propaganda_rating', level: q.levels[3].value, estimate: q.levels[3].estimate, se: q.levels[3].se } });
+} else if (phase === 'topline') {
   // The stream cycles a pool of distinct generated responses: generating realistic answers costs more than
   // tabulating them, and would swamp the figure being measured. Each record gets its own id.
   const pool = [...responses(Number(poolArg))];
@@ -28,11 +51,15 @@ if (phase === 'topline') {
       yield { id: String(i), data: p.data, weight: p.weight, stratum: p.stratum, psu: p.psu, durationSec: p.durationSec };
     }
   }
+  // Timed: tabulate() consuming the async stream (one record per yield, each a new object with its own id),
+  // i.e. the whole single pass and the final estimates. Not timed: generating the pool, writing the file below.
+  const load = os.loadavg()[0];
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const top = await tabulate(survey, stream(), { design: { clustered: true } });
   const ms = performance.now() - t0;
   const cpu = cpuMs(c0);
+  const loadEnd = os.loadavg()[0];
   const q = top.questions.find((x) => x.name === 'propaganda_rating') as any;
   // Shares and SEs of every single-choice level and matrix cell, for the peer to compare against.
   const flat: Record<string, Record<string, [number, number]>> = {};
@@ -44,7 +71,7 @@ if (phase === 'topline') {
   }
   mkdirSync(new URL('../out/', import.meta.url), { recursive: true });
   writeFileSync(new URL('../out/analysis-node-topline.json', import.meta.url), JSON.stringify(flat));
-  out({ phase, n, ms, cpuMs: cpu, baselineRssMB: baseline, peakRssMB: peakMB(), questions: top.questions.length, indices: top.indices.length,
+  out({ phase, n, ms, cpuMs: cpu, load: [load, loadEnd], pool: pool.length, baselineRssMB: baseline, peakRssMB: peakMB(), questions: top.questions.length, indices: top.indices.length,
     design: top.design, sample: { question: 'propaganda_rating', level: q.levels[3].value, estimate: q.levels[3].estimate, se: q.levels[3].se } });
 } else if (phase === 'export') {
   // The pool as CSV for the Python peer (categorical answers only: single choice and matrix rows).
