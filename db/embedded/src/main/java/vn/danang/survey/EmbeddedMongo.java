@@ -14,7 +14,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVStore;
 
@@ -22,6 +23,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 
 public final class EmbeddedMongo {
@@ -42,13 +44,30 @@ public final class EmbeddedMongo {
             "getcmdlineopts", "getlog", "hostinfo", "endsessions", "connectionstatus", "currentop",
             "explain", "getfreemonitoringstatus");
 
-        // Writers share the read side; a commit takes the write side. A commit therefore never captures
-        // half of a concurrent write (say a document without its unique-index entry), and one commit
-        // covers every write that finished while it waited (group commit).
-        private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock(true);
+        // Held while a write command applies and while a commit runs, so:
+        // - a commit never captures half of a write. MVStore captures each map's root separately, so without
+        //   it a commit could hold a document but not its unique-index entry; the library's per-collection
+        //   monitors do not help, commit() does not take them.
+        // - write commands run one at a time. mongo-java-server creates collections (by `create`, or by the
+        //   first insert into a new one) with an unsynchronized check-then-create: two at once fail with
+        //   "Document with key ... already existed in system.namespaces" (seen with mongoose's autoCreate
+        //   racing its syncIndexes). Writes to one collection were serialized by the library anyway.
+        private final ReentrantLock writeLock = new ReentrantLock();
+
+        // Group commit: each write takes a sequence number while still holding writeLock, then waits until
+        // one commit by the committer thread covers it. Under load one commit covers several writes, and the
+        // next writes apply while waiters are woken, instead of every writer committing in turn.
+        private final AtomicLong applied = new AtomicLong();
+        private final Object workArrived = new Object(); // the committer waits here, writers on committedChanged
+        private final Object committedChanged = new Object();
+        private long committed; // guarded by committedChanged
+        private RuntimeException commitFailure; // guarded by committedChanged; set once, then writes fail
 
         DurableH2Backend(MVStore store) {
             super(store);
+            Thread committer = new Thread(this::commitLoop, "embedded-mongo-committer");
+            committer.setDaemon(true);
+            committer.start();
         }
 
         @Override
@@ -57,23 +76,69 @@ public final class EmbeddedMongo {
                 return super.handleCommand(channel, databaseName, command, query);
             }
             Document reply;
-            commitLock.readLock().lock();
+            long sequence;
+            writeLock.lock();
             try {
                 reply = super.handleCommand(channel, databaseName, command, query);
             } finally {
-                commitLock.readLock().unlock();
+                // Also when the command failed: a failed batch insert may have stored part of it.
+                sequence = applied.incrementAndGet();
+                writeLock.unlock();
             }
-            // Commit also when the command failed: a failed batch insert may have stored part of it.
-            commitConsistently();
+            synchronized (workArrived) {
+                workArrived.notify();
+            }
+            awaitCommit(sequence);
             return reply;
         }
 
-        void commitConsistently() {
-            commitLock.writeLock().lock();
+        private void awaitCommit(long sequence) {
+            synchronized (committedChanged) {
+                while (committed < sequence) {
+                    if (commitFailure != null) {
+                        // An error reply: the client must not take this write as stored.
+                        throw new MongoServerException("could not commit the write: " + commitFailure, commitFailure);
+                    }
+                    try {
+                        committedChanged.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new MongoServerException("interrupted before the write was committed");
+                    }
+                }
+            }
+        }
+
+        private void commitLoop() {
+            long covered = 0;
             try {
-                commit(); // a no-op when another writer's commit already covered this write
-            } finally {
-                commitLock.writeLock().unlock();
+                while (true) {
+                    synchronized (workArrived) {
+                        while (applied.get() <= covered) {
+                            workArrived.wait();
+                        }
+                    }
+                    writeLock.lock();
+                    try {
+                        covered = applied.get(); // every write numbered so far has finished applying
+                        commit();
+                    } finally {
+                        writeLock.unlock();
+                    }
+                    synchronized (committedChanged) {
+                        committed = covered;
+                        committedChanged.notifyAll();
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // MVStore closes itself after a failed write; every waiting and later write gets an error.
+                System.err.println("commit failed: " + e);
+                synchronized (committedChanged) {
+                    commitFailure = e;
+                    committedChanged.notifyAll();
+                }
             }
         }
 
@@ -84,12 +149,12 @@ public final class EmbeddedMongo {
          * writes on top of the data.
          */
         void housekeeping() {
-            commitLock.writeLock().lock(); // compaction commits too: same rule as writes
+            writeLock.lock(); // compaction commits too: same rule as writes
             try {
                 getMvStore().compact(50, 8 * 1024 * 1024);
                 commit();
             } finally {
-                commitLock.writeLock().unlock();
+                writeLock.unlock();
             }
         }
 
@@ -144,7 +209,9 @@ public final class EmbeddedMongo {
         DurableH2Backend backend = new DurableH2Backend(store);
         backend.version(MONGO_6_0);
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        // One event-loop thread per connection in practice: a write blocks its thread until its commit, and
+        // netty's default (2 x cores = 4 threads) would let that stall every other connection on the thread.
+        server.bind(new InetSocketAddress("127.0.0.1", port), 0, 32);
 
         Object stopOnce = new Object();
         boolean[] stopped = {false};
