@@ -65,7 +65,7 @@ function isDuplicateKey(err: unknown): boolean {
 async function assertRoomInCell(campaign: CampaignDoc, stratumKey: string): Promise<void> {
   if (campaign.whenFull !== 'refuse') return;
   const quota = quotaOf(campaign, stratumKey);
-  if (quota !== undefined && (await completedIn(campaign._id, stratumKey)) >= quota)
+  if (quota !== undefined && (await completedIn(campaign._id, stratumKey, true)) >= quota)
     throw new ConflictError(
       'quota.full',
       'Nhóm đối tượng của Ông/Bà đã đủ số phiếu cần thu. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
