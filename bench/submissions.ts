@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type autocannon from 'autocannon';
 import mongoose from 'mongoose';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -14,6 +15,7 @@ import { submissionWriteConcern } from '../server/db/write-concern.ts';
 import { createLogger } from '../server/logger.ts';
 import { SurveyResponse } from '../server/responses/model.ts';
 import { seedIfEmpty } from '../server/seed.ts';
+import { flushCounts } from '../server/campaigns/tally.ts';
 import { generateResponses } from '../test/helpers/generate-responses.ts';
 import { machineLine } from './_machine.ts';
 
@@ -43,23 +45,22 @@ const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const { port } = server.address() as AddressInfo;
 
-let i = 0;
-step(`sending for ${SECONDS} s over ${CONNECTIONS} connections`);
-const result = await autocannon({
-  url: `http://127.0.0.1:${port}/api/v1/public/campaigns/giua-nhiem-ky-2023/responses`,
-  connections: CONNECTIONS,
-  duration: SECONDS,
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  requests: [
-    {
-      setupRequest: (req) => ({
-        ...req,
-        body: JSON.stringify({ submissionId: randomUUID(), answers: answers[i++ % answers.length], locale: 'vi' }),
-      }),
-    },
-  ],
+step(`sending for ${SECONDS} s over ${CONNECTIONS} connections (load generator in its own process)`);
+const load = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '_submissions-load.ts')], {
+  stdio: ['pipe', 'pipe', 'inherit'],
 });
+load.stdin.end(
+  JSON.stringify({
+    url: `http://127.0.0.1:${port}/api/v1/public/campaigns/giua-nhiem-ky-2023/responses`,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    answers,
+  }),
+);
+let output = '';
+load.stdout.on('data', (d) => (output += d));
+await once(load, 'exit');
+const result = JSON.parse(output) as autocannon.Result;
 
 const stored = await SurveyResponse.estimatedDocumentCount();
 console.log(machineLine());
@@ -70,5 +71,7 @@ console.log(
 console.log(`2xx: ${result['2xx']} · non-2xx: ${result.non2xx} · errors: ${result.errors} · stored: ${stored}`);
 console.log(`target: ≥ 400/s with p99 < 150 ms on two cores`);
 server.close();
+await flushCounts();
 await db.close();
 fs.rmSync(config.dataDir, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,30 @@
+// The load generator of bench/submissions.ts, in its own process so that it does not share the
+// server's event loop: reads {url, seconds, connections, answers} on stdin, prints autocannon's result.
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+
+let input = '';
+for await (const chunk of process.stdin) input += chunk;
+const { url, seconds, connections, answers } = JSON.parse(input) as {
+  url: string;
+  seconds: number;
+  connections: number;
+  answers: Record<string, unknown>[];
+};
+let i = 0;
+const result = await autocannon({
+  url,
+  connections,
+  duration: seconds,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  requests: [
+    {
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({ submissionId: randomUUID(), answers: answers[i++ % answers.length], locale: 'vi' }),
+      }),
+    },
+  ],
+});
+process.stdout.write(JSON.stringify(result));
