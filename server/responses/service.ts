@@ -77,6 +77,12 @@ function quotaOf(campaign: CampaignDoc, stratumKey: string): number | undefined 
   return campaign.strata?.cells?.find((c) => cellKey(c.key, variables) === stratumKey)?.quota;
 }
 
+async function flagIfOverQuota(campaign: CampaignDoc, stratumKey: string, id: string): Promise<void> {
+  const quota = quotaOf(campaign, stratumKey);
+  if (quota !== undefined && (await completedIn(campaign._id, stratumKey)) > quota)
+    await SurveyResponse.updateOne({ _id: id }, { $addToSet: { flags: 'over_quota' } });
+}
+
 export async function submitResponse(slug: string, body: unknown, ctx: SubmitContext = {}): Promise<SubmitResult> {
   const now = ctx.now ?? new Date();
   const locale = localeOf(body, ctx.acceptLanguage);
@@ -101,9 +107,8 @@ export async function submitResponse(slug: string, body: unknown, ctx: SubmitCon
     const id = String((await new SurveyResponse(doc).save({ ...ctx.writeConcern }))._id);
     if (variables.length) {
       countCompleted(campaign._id, stratum.key);
-      const quota = quotaOf(campaign, stratum.key);
-      if (quota !== undefined && (await completedIn(campaign._id, stratum.key)) > quota)
-        await SurveyResponse.updateOne({ _id: id }, { $addToSet: { flags: 'over_quota' } });
+      // The response is stored: a failure to flag it must not turn its acknowledgement into an error.
+      await flagIfOverQuota(campaign, stratum.key, id).catch(() => undefined);
     }
     return { created: true, id, submissionId: sub.submissionId };
   } catch (err) {
