@@ -102,15 +102,7 @@ export class StreamDesign {
     const s = stratum ?? '1';
     let h = this.lastH;
     if (s !== this.lastStratum) {
-      const known = this.strata.get(s);
-      if (known === undefined) {
-        h = this.strataLabels.length;
-        this.strata.set(s, h);
-        this.strataLabels.push(s);
-        this.stratumCount.push(0);
-        this.psuIndex.push(new Map());
-        if (!this.opts.clustered) this.ensure(h);
-      } else h = known;
+      h = this.strata.get(s) ?? this.addStratum(s);
       this.lastStratum = s;
       this.lastH = h;
       this.lastPsu = undefined;
@@ -120,14 +112,7 @@ export class StreamDesign {
     if (!this.opts.clustered) return h;
     if (psu === undefined) throw new DesignError(`a response in stratum '${s}' has no PSU id`);
     if (psu === this.lastPsu) return this.lastUnit;
-    const ids = this.psuIndex[h];
-    let p = ids.get(psu);
-    if (p === undefined) {
-      p = this.psuStratum.length;
-      ids.set(psu, p);
-      this.psuStratum.push(h);
-      this.ensure(p);
-    }
+    const p = this.psuIndex[h].get(psu) ?? this.addPsu(h, psu);
     this.lastPsu = psu;
     this.lastUnit = p;
     return p;
@@ -135,23 +120,26 @@ export class StreamDesign {
 
   /** Cold path for merging passes: the unit of a stratum / PSU pair, registered if new, counting nothing. */
   register(stratum: string, psu: string | null): number {
-    let h = this.strata.get(stratum);
-    if (h === undefined) {
-      h = this.strataLabels.length;
-      this.strata.set(stratum, h);
-      this.strataLabels.push(stratum);
-      this.stratumCount.push(0);
-      this.psuIndex.push(new Map());
-      if (!this.opts.clustered) this.ensure(h);
-    }
+    const h = this.strata.get(stratum) ?? this.addStratum(stratum);
     if (!this.opts.clustered || psu === null) return h;
-    let p = this.psuIndex[h].get(psu);
-    if (p === undefined) {
-      p = this.psuStratum.length;
-      this.psuIndex[h].set(psu, p);
-      this.psuStratum.push(h);
-      this.ensure(p);
-    }
+    return this.psuIndex[h].get(psu) ?? this.addPsu(h, psu);
+  }
+
+  private addStratum(s: string): number {
+    const h = this.strataLabels.length;
+    this.strata.set(s, h);
+    this.strataLabels.push(s);
+    this.stratumCount.push(0);
+    this.psuIndex.push(new Map());
+    if (!this.opts.clustered) this.ensure(h);
+    return h;
+  }
+
+  private addPsu(h: number, psu: string): number {
+    const p = this.psuStratum.length;
+    this.psuIndex[h].set(psu, p);
+    this.psuStratum.push(h);
+    this.ensure(p);
     return p;
   }
 

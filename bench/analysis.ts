@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { machineLine } from './_machine.ts';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const POOL = Number(process.env.BENCH_POOL ?? 20_000);
@@ -24,10 +25,8 @@ function phaseWith(env: Record<string, string>, ...args: string[]): any {
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string);
 }
 
-const cpus = os.cpus();
 console.log('# analysis engine benchmark');
-console.log(`machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ` +
-  `node ${process.version}, ${os.platform()} ${os.release()}; load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`${machineLine()} (at start)`);
 console.log(`responses: ${N.toLocaleString('en')} (stream cycles ${POOL.toLocaleString('en')} distinct generated responses); ` +
   'design: strata = 7 districts, PSUs = 56 wards, weights by district and respondent group');
 

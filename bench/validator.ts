@@ -2,10 +2,10 @@
 // Model recipe (the reference), on the same 2,000 generated responses. Target: at least 20× faster.
 // Usage: npx tsx bench/validator.ts [survey.json] [count]
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import { compileValidator } from '../server/responses/validator/index';
 import { createReference } from '../server/responses/validator/reference';
 import { generateResponses } from '../test/helpers/generate-responses';
+import { machineLine } from './_machine.ts';
 
 const DEMO = 'surveys/giua-nhiem-ky-2023/survey.json';
 const file = process.argv[2] ?? (existsSync(DEMO) ? DEMO : 'test/fixtures/validator/kitchen-sink.json');
@@ -39,8 +39,7 @@ for (let i = 0; i < responses.length; i++) {
 }
 const referenceUs = (referenceMs * 1000) / responses.length;
 
-const cpu = os.cpus();
-console.log(`machine      ${cpu[0]?.model ?? 'unknown cpu'} · ${cpu.length} cores · node ${process.version} · load ${os.loadavg()[0].toFixed(2)}`);
+console.log(machineLine());
 console.log(`questionnaire ${file} · ${responses.length} generated responses (${Math.round(rejected / PASSES)} rejected)`);
 console.log(`compile      ${compileMs.toFixed(1)} ms once per published version`);
 console.log(`compiled     ${compiledUs.toFixed(1)} µs per response (${Math.round(1e6 / compiledUs)} responses/s on one core)`);

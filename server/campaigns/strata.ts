@@ -12,8 +12,7 @@ export function stratumOf(answers: Record<string, unknown>, variables: string[])
     const value = answers[v];
     if (value !== undefined && value !== null) attributes[v] = String(value);
   }
-  const key = variables.map((v) => `${v}=${attributes[v] ?? ''}`).join('|');
-  return { attributes, key };
+  return { attributes, key: cellKey(attributes, variables) };
 }
 
 export function cellKey(key: Record<string, unknown>, variables: string[]): string {

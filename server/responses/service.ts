@@ -62,10 +62,8 @@ function isDuplicateKey(err: unknown): boolean {
 }
 
 /** Refuses a cell that is full when the campaign says so; otherwise full cells are flagged after the count. */
-async function assertRoomInCell(campaign: CampaignDoc, stratumKey: string): Promise<void> {
-  if (campaign.whenFull !== 'refuse') return;
-  const quota = quotaOf(campaign, stratumKey);
-  if (quota !== undefined && (await completedIn(campaign._id, stratumKey, true)) >= quota)
+async function assertRoomInCell(campaign: CampaignDoc, stratumKey: string, quota: number): Promise<void> {
+  if (campaign.whenFull === 'refuse' && (await completedIn(campaign._id, stratumKey, true)) >= quota)
     throw new ConflictError(
       'quota.full',
       'Nhóm đối tượng của Ông/Bà đã đủ số phiếu cần thu. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
@@ -77,9 +75,8 @@ function quotaOf(campaign: CampaignDoc, stratumKey: string): number | undefined 
   return campaign.strata?.cells?.find((c) => cellKey(c.key, variables) === stratumKey)?.quota;
 }
 
-async function flagIfOverQuota(campaign: CampaignDoc, stratumKey: string, id: string): Promise<void> {
-  const quota = quotaOf(campaign, stratumKey);
-  if (quota !== undefined && (await completedIn(campaign._id, stratumKey)) > quota)
+async function flagIfOverQuota(campaign: CampaignDoc, stratumKey: string, quota: number, id: string): Promise<void> {
+  if ((await completedIn(campaign._id, stratumKey)) > quota)
     await SurveyResponse.updateOne({ _id: id }, { $addToSet: { flags: 'over_quota' } });
 }
 
@@ -90,6 +87,7 @@ export async function submitResponse(slug: string, body: unknown, ctx: SubmitCon
   const campaign = await findCampaign(slug);
   const variables = campaign.strata?.variables ?? [];
   const stratum = stratumOf(sub.answers, variables);
+  const quota = variables.length ? quotaOf(campaign, stratum.key) : undefined;
 
   try {
     assertOpen(campaign, now);
@@ -101,14 +99,14 @@ export async function submitResponse(slug: string, body: unknown, ctx: SubmitCon
         locale === 'en' ? 'Some answers are not valid.' : 'Một số câu trả lời chưa hợp lệ.',
         errors,
       );
-    if (variables.length) await assertRoomInCell(campaign, stratum.key);
+    if (quota !== undefined) await assertRoomInCell(campaign, stratum.key, quota);
 
     const doc = responseDocument(campaign, version.number, sub, stratum, { ...ctx, now, locale });
     const id = String((await new SurveyResponse(doc).save({ ...ctx.writeConcern }))._id);
     if (variables.length) {
       countCompleted(campaign._id, stratum.key);
       // The response is stored: a failure to flag it must not turn its acknowledgement into an error.
-      await flagIfOverQuota(campaign, stratum.key, id).catch(() => undefined);
+      if (quota !== undefined) await flagIfOverQuota(campaign, stratum.key, quota, id).catch(() => undefined);
     }
     return { created: true, id, submissionId: sub.submissionId };
   } catch (err) {
