@@ -1,0 +1,141 @@
+// Wire contract of the staff API (/api/v1/auth, /users, /audit, /surveys), shared by the server and the
+// staff pages. Every write names its allowed fields (.strict()), so a client cannot set what it does not own.
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'designer', 'fieldwork', 'analyst', 'viewer'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+/** Usernames: lower-case letters, digits, dot, dash, underscore; 3–40 characters. */
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/);
+/** Passwords: 10–200 characters; nothing else is imposed (long passphrases welcome). */
+export const ZPassword = z.string().min(10).max(200);
+
+/** A signed-in staff member as the pages see them. */
+export interface TStaffUser {
+  username: string;
+  displayName?: string;
+  roles: TRole[];
+  /** For `fieldwork` users limited to some districts; empty = all districts. */
+  districts: string[];
+}
+
+export const ZLogin = z.object({ username: z.string().max(100), password: z.string().max(200) }).strict();
+/** Reply of POST /auth/login and GET /auth/me. */
+export interface TMe {
+  user: TStaffUser;
+}
+
+/** Admin: POST /api/v1/users. */
+export const ZUserCreate = z
+  .object({
+    username: ZUsername,
+    password: ZPassword,
+    displayName: z.string().trim().max(100).optional(),
+    roles: z.array(ZRole).min(1),
+    districts: z.array(z.string().min(1).max(60)).default([]),
+  })
+  .strict();
+/** Admin: PATCH /api/v1/users/:username. */
+export const ZUserUpdate = z
+  .object({
+    password: ZPassword.optional(),
+    displayName: z.string().trim().max(100).optional(),
+    roles: z.array(ZRole).min(1).optional(),
+    districts: z.array(z.string().min(1).max(60)).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export interface TUserItem extends TStaffUser {
+  disabled: boolean;
+  createdAt: string;
+  lastLoginAt?: string;
+}
+
+/** One audit entry: who did what to which object, when, from where. */
+export interface TAuditEvent {
+  id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  object: { type: string; id?: string; label?: string };
+  ip: string;
+  details?: Record<string, unknown>;
+}
+
+// ---- Questionnaires -------------------------------------------------------------------------------
+
+/** A problem found by validation; `question` lets the designer jump to it. */
+export interface TSurveyProblem {
+  path: string;
+  code: string;
+  message: string;
+  question?: string;
+}
+
+export interface TSurveyItem {
+  id: string;
+  title: string;
+  latestVersion: number;
+  updatedAt: string;
+  /** The draft differs from the latest published version (or nothing is published yet). */
+  unpublishedChanges: boolean;
+}
+
+export interface TSurveyDetail extends TSurveyItem {
+  draft: Record<string, unknown>;
+  /** Languages the questionnaire promises; `default` stands for the survey's own locale. */
+  languages: string[];
+  /** Increases on every saved draft; a save naming an older revision is refused (409), nothing is lost. */
+  revision: number;
+}
+
+export const ZSurveyCreate = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    /** Import: a SurveyJS JSON questionnaire. */
+    json: z.record(z.string(), z.unknown()).optional(),
+    /** From a template: the folder name of a questionnaire under surveys/. */
+    template: z.string().max(100).optional(),
+  })
+  .strict();
+
+export const ZDraftUpdate = z
+  .object({
+    json: z.record(z.string(), z.unknown()),
+    languages: z.array(z.string().min(1).max(20)).max(20).optional(),
+    title: z.string().trim().min(1).max(300).optional(),
+    revision: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+export interface TValidation {
+  ok: boolean;
+  problems: TSurveyProblem[];
+}
+
+/** What publishing the draft would change against the latest version. */
+export interface TChangeSummary {
+  previousVersion: number;
+  added: string[];
+  removed: string[];
+  /** Same name, other wording, conditions or settings (type and choice values unchanged). */
+  changed: string[];
+  pages: { before: number; after: number };
+}
+
+export interface TVersionItem {
+  number: number;
+  hash: string;
+  publishedAt: string;
+  publishedBy?: string;
+}
+
+export interface TTemplateItem {
+  key: string;
+  title: string;
+}
