@@ -10,6 +10,13 @@ import { apiNotFound, problemMiddleware } from './errors.ts';
 import type { DbEngine } from './db/connect.ts';
 import { healthRoutes } from './health/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { loadConfig } from './config.ts';
+import { attachStaff, csrfGuard } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { usersRoutes } from './users/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { surveyRoutes } from './surveys/routes.ts';
+import { campaignRoutes } from './campaigns/staff-routes.ts';
 
 export interface AppDeps {
   logger: Logger;
@@ -20,6 +27,12 @@ export interface AppDeps {
   writeConcern?: WriteAck;
   /** Where `/` leads: the demo campaign's page. */
   homeSlug?: string;
+  /** Questionnaire templates (folders with a survey.json); defaults to the repo's surveys/. */
+  surveysDir?: string;
+  /** Staff sessions end after this many idle minutes; defaults to SESSION_IDLE_MINUTES from the config. */
+  sessionIdleMinutes?: number;
+  /** The time sessions and login throttling go by; tests may move it. */
+  clock?: () => Date;
 }
 
 const csp = {
@@ -91,10 +104,23 @@ export function createApp(deps: AppDeps): express.Application {
     }),
   );
   app.use(helmet({ contentSecurityPolicy: csp, crossOriginEmbedderPolicy: false }));
+  // Before the body parser: a cross-site write is refused without reading its body.
+  app.use('/api/v1', csrfGuard);
   app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
 
+  const sessions = {
+    idleMinutes: deps.sessionIdleMinutes ?? loadConfig().sessionIdleMinutes,
+    now: deps.clock ?? (() => new Date()),
+  };
   app.use('/api/v1/health', healthRoutes({ engine: deps.engine }));
   app.use('/api/v1/public', publicRoutes({ writeConcern: deps.writeConcern }));
+  // Staff API: req.staff from the session cookie; each router then says `router.use(requireStaff)`.
+  app.use('/api/v1', attachStaff(sessions));
+  app.use('/api/v1/auth', authRoutes(sessions));
+  app.use('/api/v1/users', usersRoutes());
+  app.use('/api/v1/audit', auditRoutes());
+  app.use('/api/v1/surveys', surveyRoutes({ surveysDir: deps.surveysDir ?? path.resolve(import.meta.dirname, '../surveys') }));
+  app.use('/api/v1/campaigns', campaignRoutes());
   app.use('/api', apiNotFound);
   app.use(clientRoutes(deps.clientDir, deps.homeSlug));
   app.use(problemMiddleware(deps.logger));

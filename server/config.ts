@@ -13,6 +13,8 @@ const ZEnv = z.object({
   NODE_ENV: z.string().default('development'),
   /** Days the demo campaign stays open when seeded into a fresh database. */
   DEMO_OPEN_DAYS: z.coerce.number().int().min(1).default(90),
+  /** A staff session ends after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
 });
 
 export interface Config {
@@ -24,6 +26,7 @@ export interface Config {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   production: boolean;
   demoOpenDays: number;
+  sessionIdleMinutes: number;
   /** Project root (where package.json is). */
   rootDir: string;
 }
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     demoOpenDays: e.DEMO_OPEN_DAYS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     rootDir,
   };
 }

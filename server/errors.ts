@@ -2,6 +2,7 @@
 // problem+json. Routes and services throw these; nothing else writes an error reply.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { TAnswerError } from './contract/public.ts';
 
 export class AppError extends Error {
@@ -11,6 +12,8 @@ export class AppError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers the problem reply carries (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
   }
@@ -35,6 +38,46 @@ export class UnprocessableError extends AppError {
   }
 }
 
+/** A body or query that breaks its zod schema: 422 with the issues as `errors: [{path, message}]`. */
+export class ValidationError extends AppError {
+  constructor(error: z.ZodError, detail = 'Dữ liệu gửi lên không hợp lệ.') {
+    super(422, 'request.invalid', 'Unprocessable Content', detail, {
+      errors: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    });
+  }
+}
+
+/** Parses with a zod schema or throws ValidationError. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ValidationError(parsed.error);
+  return parsed.data;
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(code: string, detail: string) {
+    super(401, code, 'Unauthorized', detail);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code: string, detail: string) {
+    super(403, code, 'Forbidden', detail);
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(code: string, detail: string) {
+    super(415, code, 'Unsupported Media Type', detail);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(code: string, detail: string, retryAfterSeconds: number) {
+    super(429, code, 'Too Many Requests', detail, {}, { 'Retry-After': String(retryAfterSeconds) });
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(code: string, detail: string, extra: Record<string, unknown> = {}) {
     super(409, code, 'Conflict', detail, extra);
@@ -50,6 +93,7 @@ export class ServiceUnavailableError extends AppError {
 function send(res: Parameters<ErrorRequestHandler>[2], err: AppError): void {
   res
     .status(err.status)
+    .set(err.headers)
     .type('application/problem+json')
     .send(
       JSON.stringify({

@@ -64,14 +64,16 @@ export async function seedIfEmpty(
   for (const folder of await readSurveyFolders(opts.surveysDir)) {
     const title = titleText(folder.survey.title);
     try {
-      const survey = await Survey.create({ key: folder.key, title, draft: folder.survey, latestVersion: 1 });
-      const version = await SurveyVersion.create({
-        survey: survey._id,
-        number: 1,
-        json: folder.survey,
-        hash: hashSurveyJson(folder.survey),
-        publishedAt: now,
+      const hash = hashSurveyJson(folder.survey);
+      const survey = await Survey.create({
+        key: folder.key,
+        title,
+        draft: folder.survey,
+        latestVersion: 1,
+        draftHash: hash,
+        publishedHash: hash,
       });
+      const version = await SurveyVersion.create({ survey: survey._id, number: 1, json: folder.survey, hash, publishedAt: now });
       const c = folder.campaign;
       if (!c) continue;
       const opensAt = startOfLocalDay(now);

@@ -139,3 +139,57 @@ export interface TTemplateItem {
   key: string;
   title: string;
 }
+
+// ---- Campaigns ------------------------------------------------------------------------------------
+
+const ZInstant = z.iso.datetime({ offset: true });
+const ZCell = z.object({ key: z.record(z.string(), z.string().min(1).max(100)), quota: z.number().int().min(1).max(1_000_000) }).strict();
+
+/** POST /api/v1/campaigns: the fieldwork of one published version. */
+export const ZCampaignCreate = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{2,59}$/),
+    surveyId: z.string().min(1).max(40),
+    version: z.number().int().min(1),
+    title: z.union([z.string().trim().min(1).max(300), z.record(z.string(), z.string().max(300))]).optional(),
+    opensAt: ZInstant,
+    closesAt: ZInstant,
+    timezone: z.string().max(60).default('Asia/Ho_Chi_Minh'),
+    access: z.enum(['public', 'token', 'both']).default('public'),
+    anonymity: z.enum(['anonymous', 'confidential']).default('anonymous'),
+    strata: z
+      .object({ variables: z.array(z.string().min(1).max(100)).max(5), cells: z.array(ZCell).max(2000) })
+      .strict()
+      .default({ variables: [], cells: [] }),
+    whenFull: z.enum(['accept-and-flag', 'refuse']).default('accept-and-flag'),
+    population: z.unknown().optional(),
+  })
+  .strict();
+
+/** PATCH /api/v1/campaigns/:slug: pause, resume, close early, extend or move the window, retitle. */
+export const ZCampaignUpdate = z
+  .object({
+    status: z.enum(['active', 'paused', 'closed']).optional(),
+    opensAt: ZInstant.optional(),
+    closesAt: ZInstant.optional(),
+    title: z.union([z.string().trim().min(1).max(300), z.record(z.string(), z.string().max(300))]).optional(),
+  })
+  .strict();
+
+export interface TCampaignItem {
+  slug: string;
+  title: string;
+  surveyId: string;
+  version: number;
+  opensAt: string;
+  closesAt: string;
+  timezone: string;
+  /** The staff switch (active/paused/closed) … */
+  setting: 'active' | 'paused' | 'closed';
+  /** … and what respondents see now, after the dates. */
+  status: 'open' | 'scheduled' | 'closed' | 'paused';
+  access: 'public' | 'token' | 'both';
+  anonymity: 'anonymous' | 'confidential';
+  whenFull: 'accept-and-flag' | 'refuse';
+  strata: { variables: string[]; cells: { key: Record<string, string>; quota: number }[] };
+}

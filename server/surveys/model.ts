@@ -7,8 +7,16 @@ const surveySchema = new Schema(
     key: { type: String, required: true, unique: true },
     title: { type: String, required: true },
     draft: { type: Schema.Types.Mixed, required: true },
-    languages: { type: [String], default: ['vi', 'en'] },
+    /** Languages the questionnaire promises; empty = the locales its strings use. */
+    languages: { type: [String], default: [] },
     latestVersion: { type: Number, default: 0 },
+    /** Increases on every saved draft: a save naming an older revision is refused, nothing is overwritten. */
+    revision: { type: Number, default: 0 },
+    /** sha256 of the draft and of the latest version: differing = unpublished changes. */
+    draftHash: { type: String },
+    publishedHash: { type: String },
+    createdBy: { type: String },
+    updatedBy: { type: String },
   },
   { timestamps: true, minimize: false },
 );
@@ -21,6 +29,7 @@ const surveyVersionSchema = new Schema(
     /** sha256 of the canonical JSON: lets anyone check which instrument a result came from. */
     hash: { type: String, required: true },
     publishedAt: { type: Date, required: true },
+    publishedBy: { type: String },
   },
   { minimize: false },
 );

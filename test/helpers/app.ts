@@ -41,6 +41,7 @@ export async function startTestApp(
     engine: 'embedded',
     clientDir: opts.clientDir ?? path.join(rootDir, 'client', 'dist'),
     homeSlug: 'giua-nhiem-ky-2023',
+    surveysDir: opts.surveysDir ?? path.join(rootDir, 'surveys'),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
