@@ -74,7 +74,7 @@ export class UnsupportedMediaTypeError extends AppError {
 
 export class TooManyRequestsError extends AppError {
   constructor(code: string, detail: string, retryAfterSeconds: number) {
-    super(429, code, 'Too Many Requests', detail, {}, { 'Retry-After': String(retryAfterSeconds) });
+    super(429, code, 'Too Many Requests', detail, { retryAfter: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
   }
 }
 

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { requireStaff } from '../auth/index.ts';
 import { staffActor } from '../surveys/routes.ts';
+import { createInvitations, listInvitations, revokeInvitations } from '../invitations/service.ts';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './admin.ts';
 
 export function campaignRoutes(): Router {
@@ -18,6 +19,16 @@ export function campaignRoutes(): Router {
   });
   router.patch('/:slug', async (req, res) => {
     res.json(await updateCampaign(staffActor(req), req.params.slug, req.body));
+  });
+  router.post('/:slug/invitations', async (req, res) => {
+    const origin = `${req.protocol}://${req.get('host')}`;
+    res.set('Cache-Control', 'no-store').status(201).json(await createInvitations(staffActor(req), req.params.slug, req.body, origin));
+  });
+  router.get('/:slug/invitations', async (req, res) => {
+    res.json(await listInvitations(staffActor(req), req.params.slug));
+  });
+  router.post('/:slug/invitations/revoke', async (req, res) => {
+    res.json(await revokeInvitations(staffActor(req), req.params.slug, req.body));
   });
   return router;
 }

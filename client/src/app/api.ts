@@ -29,6 +29,10 @@ export function onUnauthorized(listener: Listener): () => void {
 
 const TIMEOUT_MS = 60_000;
 
+function pageLanguage(): string {
+  return document.documentElement.lang === 'en' ? 'en' : 'vi';
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
@@ -37,7 +41,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     response = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        // Server messages (422/409 details, validation problems) follow the language chosen on the page.
+        'accept-language': pageLanguage(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
     });
