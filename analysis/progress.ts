@@ -45,8 +45,14 @@ const DAY = 86_400_000;
 
 /** "YYYY-MM-DD" of an instant in a time zone. */
 export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, format);
+  }
+  return format.format(at);
 }
+const formats = new Map<string, Intl.DateTimeFormat>();
 
 const dayNumber = (day: string) => Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / DAY;
 const dayString = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);

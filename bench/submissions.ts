@@ -46,6 +46,21 @@ await new Promise((r) => server.once('listening', r));
 const { port } = server.address() as AddressInfo;
 
 step(`sending for ${SECONDS} s over ${CONNECTIONS} connections (load generator in its own process)`);
+// CPU seconds of this process (the server) and of the database's JVM, so that a figure taken on a busy
+// shared machine can also be read as work per submission, which other users' load changes much less.
+const javaPid = (JSON.parse(fs.readFileSync(path.join(config.dataDir, 'embedded-db.json'), 'utf8')) as { pid: number }).pid;
+const javaCpu = () => {
+  try {
+    const fields = fs.readFileSync(`/proc/${javaPid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return NaN; // no /proc (macOS)
+  }
+};
+const serverCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 const load = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '_submissions-load.ts')], {
   stdio: ['pipe', 'pipe', 'inherit'],
 });
@@ -59,7 +74,9 @@ load.stdin.end(
 );
 let output = '';
 load.stdout.on('data', (d) => (output += d));
+const cpuBefore = [serverCpu(), javaCpu()];
 await once(load, 'exit');
+const cpu = [serverCpu() - cpuBefore[0], javaCpu() - cpuBefore[1]];
 const result = JSON.parse(output) as autocannon.Result;
 
 const stored = await SurveyResponse.estimatedDocumentCount();
@@ -68,6 +85,8 @@ console.log(`embedded database, ${CONNECTIONS} connections, ${SECONDS} s, ${answ
 console.log(
   `submissions: ${result.requests.average.toFixed(0)}/s average · latency p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`,
 );
+const perSubmission = (seconds: number) => ((1000 * seconds) / Math.max(1, result['2xx'])).toFixed(2);
+console.log(`CPU per submission: server ${perSubmission(cpu[0])} ms · database ${perSubmission(cpu[1])} ms`);
 console.log(`2xx: ${result['2xx']} · non-2xx: ${result.non2xx} · errors: ${result.errors} · stored: ${stored}`);
 console.log(`target: ≥ 400/s with p99 < 150 ms on two cores`);
 server.close();

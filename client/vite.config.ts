@@ -1,11 +1,13 @@
 // Vite build of the browser pages: two HTML entries so the respondent page (/s/:slug) never loads
 // code the staff pages (/app/*) will add. Output goes to client/dist, which the server serves.
+// The respondent page alone gets a service worker (vite-plugin-pwa/Workbox, see offline() below).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = import.meta.dirname;
 
@@ -13,7 +15,7 @@ export default defineConfig({
   root,
   // Absolute asset URLs: the pages are served from nested paths (/s/<slug>, /app/…).
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), ...offline()],
   build: {
     outDir: path.resolve(root, 'dist'),
     emptyOutDir: true,
@@ -70,4 +72,74 @@ function precompress(): Plugin {
       );
     },
   };
+}
+
+/**
+ * The respondent page, offline: Workbox precaches respondent.html and exactly the scripts, styles and
+ * fonts it loads (never the staff pages' code), serves that respondent.html for any /s/<slug> address
+ * without a connection, and updates itself on the next visit after a deploy. The worker handles no API
+ * call. The campaign is kept by the page itself (localStorage, storage.ts: it falls back on that copy
+ * after 6 s and tells the respondent so, which a worker's NetworkFirst cache would hide from it), and
+ * completed responses by the page's outbox (IndexedDB, outbox.ts). The manifest
+ * (public/manifest.webmanifest) is linked from respondent.html only: the plugin's own injection would add
+ * it to the staff page too.
+ */
+function offline(): Plugin[] {
+  const respondentFiles = new Set<string>();
+  const collect: Plugin = {
+    name: 'respondent-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      respondentFiles.clear();
+      const entry = Object.values(bundle).find(
+        (file) => file.type === 'chunk' && file.isEntry && file.facadeModuleId?.endsWith('respondent.html'),
+      );
+      const visit = (fileName: string) => {
+        const file = bundle[fileName];
+        if (!file || respondentFiles.has(fileName)) return;
+        respondentFiles.add(fileName);
+        if (file.type === 'asset') {
+          // Fonts named by a stylesheet the page loads (woff2 only: every browser that runs this page reads it).
+          if (fileName.endsWith('.css')) {
+            for (const [, name] of String(file.source).matchAll(/\/(assets\/[\w.-]+\.woff2)/g)) respondentFiles.add(name);
+          }
+          return;
+        }
+        [...file.imports, ...file.dynamicImports].forEach(visit);
+        const meta = (file as { viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } }).viteMetadata;
+        meta?.importedCss.forEach(visit);
+        meta?.importedAssets.forEach(visit);
+      };
+      if (entry) visit(entry.fileName);
+    },
+  };
+  const pwa = VitePWA({
+    strategies: 'generateSW',
+    injectRegister: null, // src/respondent/pwa.ts registers it, from the respondent page only
+    manifest: false,
+    includeAssets: ['manifest.webmanifest', 'icons/*'],
+    filename: 'sw.js',
+    scope: '/',
+    workbox: {
+      globPatterns: ['respondent.html', 'assets/*.{js,css,woff2}'],
+      manifestTransforms: [
+        async (entries) => {
+          if (!respondentFiles.size) throw new Error('respondent-files: the respondent entry was not found in the bundle');
+          const keep = (url: string) => url === 'respondent.html' || respondentFiles.has(url) || !url.startsWith('assets/');
+          return { manifest: entries.filter((entry) => keep(entry.url)), warnings: [] };
+        },
+      ],
+      // survey-core's chunk is about 1.5 MB before compression; the default limit (2 MiB) leaves little room.
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      navigateFallback: 'respondent.html',
+      // Workbox matches pathname + search: /s/<slug>, with or without an invitation's ?t=…
+      navigateFallbackAllowlist: [/^\/s\/[^/?]+\/?(\?.*)?$/],
+      inlineWorkboxRuntime: true,
+      skipWaiting: true,
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      sourcemap: false,
+    },
+  });
+  return [collect, ...pwa];
 }

@@ -28,17 +28,29 @@ const vi = {
   'loadFailed.title': 'Không tải được phiếu khảo sát',
   'loadFailed.body': 'Mạng đang chập chờn hoặc mất kết nối. Vui lòng kiểm tra kết nối rồi bấm “Thử lại”.',
 
+  'token.required.title': 'Cần đường dẫn trong thư mời',
+  'token.required.body': 'Đợt khảo sát này chỉ nhận phiếu qua đường dẫn riêng in trong thư mời gửi tới từng người. Xin mở đúng đường dẫn (hoặc quét mã QR) trong thư mời Ông/Bà đã nhận.',
+  'token.invalid.title': 'Đường dẫn mời không hợp lệ',
+  'token.invalid.body': 'Mã mời trong đường dẫn không đúng. Xin kiểm tra lại đường dẫn trong thư mời, hoặc quét lại mã QR.',
+  'token.used.title': 'Đường dẫn mời này đã được sử dụng',
+  'token.used.body': 'Phiếu trả lời theo đường dẫn mời này đã được gửi. Mỗi đường dẫn mời chỉ dùng được một lần.',
+  'token.revoked.title': 'Đường dẫn mời đã bị thu hồi',
+  'token.revoked.body': 'Đường dẫn mời này không còn hiệu lực. Xin liên hệ đơn vị đã gửi thư mời.',
+  'token.yourReceipt': 'Phiếu gửi từ điện thoại này đã được nhận lúc {at} (giờ Việt Nam), mã phiếu {id}.',
+  'invitation.fixed': 'Theo thư mời, một số thông tin (như địa bàn, nhóm đối tượng) đã được điền sẵn và không cần sửa.',
+
   'submitting': 'Đang gửi phiếu…',
   'thanks.title': 'Xin trân trọng cảm ơn Ông/Bà!',
   'thanks.body': 'Phiếu trả lời đã được gửi tới hệ thống và lưu lại đầy đủ. Ông/Bà có thể đóng trang này.',
   'thanks.receipt': 'Mã phiếu: {id}',
-  'thanks.sentAt': 'Gửi lúc {at} (giờ Việt Nam).',
+  'thanks.sentAt': 'Đã gửi lúc {at} (giờ Việt Nam).',
   'thanks.again': 'Điền một phiếu mới',
 
   'network.title': 'Chưa gửi được phiếu',
-  'network.body': 'Không kết nối được máy chủ. Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này, không bị mất. Vui lòng kiểm tra kết nối mạng rồi bấm “Gửi lại”.',
-  'server.body': 'Máy chủ tạm thời chưa xử lý được phiếu. Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này, không bị mất. Vui lòng bấm “Gửi lại” sau ít phút.',
-  'resend': 'Gửi lại',
+  'queued.saved': 'Đã lưu trên điện thoại này, sẽ tự động gửi khi có mạng.',
+  'network.body': 'Không kết nối được máy chủ. Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này, không bị mất. Ông/Bà có thể đóng trang; phiếu sẽ được gửi khi mở lại trang lúc có mạng.',
+  'server.body': 'Máy chủ tạm thời chưa xử lý được phiếu. Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này, không bị mất; hệ thống sẽ tự gửi lại sau ít phút.',
+  'resend': 'Gửi lại ngay',
   'review': 'Xem lại câu trả lời',
 
   'invalid.title': 'Cần xem lại một số câu trả lời',
@@ -47,6 +59,16 @@ const vi = {
   'closedOnSubmit.body': 'Câu trả lời của Ông/Bà vẫn được lưu trên thiết bị này.',
   'rejected.title': 'Hệ thống không nhận phiếu',
   'rejected.body': 'Máy chủ từ chối phiếu (mã {status}). Câu trả lời vẫn được lưu trên thiết bị này. Vui lòng liên hệ đơn vị tổ chức khảo sát nếu lỗi lặp lại.',
+  'quota.title': 'Nhóm đối tượng đã đủ số phiếu',
+  'quota.body': 'Nhóm đối tượng của Ông/Bà đã đủ số phiếu cần thu. Trân trọng cảm ơn Ông/Bà đã quan tâm.',
+  'refused.kept': 'Phiếu vẫn được lưu trên điện thoại này, trong danh sách “Phiếu trên điện thoại này chưa gửi được”, cho đến khi Ông/Bà xoá.',
+
+  'outbox.title': 'Phiếu trên điện thoại này chưa gửi được',
+  'outbox.item': '{title} · lưu lúc {at}',
+  'outbox.pending': 'Đang chờ mạng để gửi (đã thử {n} lần).',
+  'outbox.rejected': 'Hệ thống không nhận: {reason}',
+  'outbox.sendNow': 'Gửi ngay',
+  'outbox.dismiss': 'Xoá khỏi danh sách',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -74,6 +96,17 @@ const en: Record<MessageKey, string> = {
   'loadFailed.title': 'The survey could not be loaded',
   'loadFailed.body': 'The connection is weak or down. Please check it and press “Try again”.',
 
+  'token.required.title': 'This survey needs your invitation link',
+  'token.required.body': 'This survey accepts answers only through the personal link printed on each invitation. Please open the link (or scan the QR code) on the invitation you received.',
+  'token.invalid.title': 'This invitation link is not valid',
+  'token.invalid.body': 'The invitation code in the link is wrong. Please check the link on your invitation or scan the QR code again.',
+  'token.used.title': 'This invitation link has already been used',
+  'token.used.body': 'A response has already been sent with this invitation link. Each invitation link can be used once.',
+  'token.revoked.title': 'This invitation link has been withdrawn',
+  'token.revoked.body': 'This invitation link is no longer valid. Please contact the office that sent the invitation.',
+  'token.yourReceipt': 'The response sent from this phone was received at {at} (Viet Nam time), receipt number {id}.',
+  'invitation.fixed': 'As stated on your invitation, some details (such as the district and respondent group) are already filled in.',
+
   'submitting': 'Sending your answers…',
   'thanks.title': 'Thank you!',
   'thanks.body': 'Your answers have reached us and are stored. You may close this page.',
@@ -82,9 +115,10 @@ const en: Record<MessageKey, string> = {
   'thanks.again': 'Fill in a new response',
 
   'network.title': 'Your answers have not been sent yet',
-  'network.body': 'The server cannot be reached. Your answers are still saved on this device; nothing is lost. Please check your connection and press “Send again”.',
-  'server.body': 'The server could not process your answers just now. They are still saved on this device; nothing is lost. Please press “Send again” in a few minutes.',
-  'resend': 'Send again',
+  'queued.saved': 'Saved on this phone; it will be sent automatically when there is a connection.',
+  'network.body': 'The server cannot be reached. Your answers are still saved on this device; nothing is lost. You may close the page: the response is sent when the page is next opened with a connection.',
+  'server.body': 'The server could not process your answers just now. They are still saved on this device; nothing is lost, and sending is retried in a few minutes.',
+  'resend': 'Send again now',
   'review': 'Review my answers',
 
   'invalid.title': 'Some answers need another look',
@@ -93,6 +127,16 @@ const en: Record<MessageKey, string> = {
   'closedOnSubmit.body': 'Your answers are still saved on this device.',
   'rejected.title': 'Your response was not accepted',
   'rejected.body': 'The server refused the response (code {status}). Your answers are still saved on this device. Please contact the survey organisers if this happens again.',
+  'quota.title': 'Your group already has all the responses needed',
+  'quota.body': 'The survey already has all the responses it needs from your group. Thank you for your interest.',
+  'refused.kept': 'The response stays on this phone, in the list “Responses on this phone not sent yet”, until you remove it.',
+
+  'outbox.title': 'Responses on this phone not sent yet',
+  'outbox.item': '{title} · saved at {at}',
+  'outbox.pending': 'Waiting for a connection (tried {n} times).',
+  'outbox.rejected': 'Not accepted: {reason}',
+  'outbox.sendNow': 'Send now',
+  'outbox.dismiss': 'Remove from the list',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -33,12 +33,26 @@ const campaignSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 
+/**
+ * Bumped after every write through the Campaign model, so this process's short cache of campaigns
+ * (campaigns/service.ts) drops what it holds at once; other instances see a change within its lifetime.
+ */
+export const campaignWrites = { count: 0 };
+campaignSchema.post(
+  ['save', 'updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
+  () => void campaignWrites.count++,
+);
+
 const stratumCountSchema = new Schema({
   campaign: { type: Schema.Types.ObjectId, required: true },
   /** Canonical key of the cell, e.g. "district=hai-chau|group=residents". */
   key: { type: String, required: true },
   completed: { type: Number, default: 0 },
-});
+  /** Completed by local day in the campaign's time zone: {"2023-06-01": 12, …}. */
+  days: { type: Schema.Types.Mixed, default: {} },
+  /** Token respondents with answers saved on the server, not yet submitted. */
+  partial: { type: Number, default: 0 },
+}, { minimize: false });
 stratumCountSchema.index({ campaign: 1, key: 1 }, { unique: true });
 
 export type CampaignDoc = InferSchemaType<typeof campaignSchema> & { _id: mongoose.Types.ObjectId };

@@ -2,13 +2,36 @@
 import type { CampaignStatus, TPublicCampaign } from '../contract/public.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { loadVersion, type LoadedVersion } from '../surveys/versions.ts';
-import { Campaign, type CampaignDoc } from './model.ts';
+import { Campaign, campaignWrites, type CampaignDoc } from './model.ts';
 import { effectiveStatus, formatLocal } from './status.ts';
 
 export async function findCampaign(slug: string): Promise<CampaignDoc> {
-  const campaign = await Campaign.findOne({ slug }).lean<CampaignDoc>();
+  return found(slug, await Campaign.findOne({ slug }).lean<CampaignDoc>());
+}
+
+function found(slug: string, campaign: CampaignDoc | null): CampaignDoc {
   if (!campaign) throw new NotFoundError('campaign.not_found', `Không tìm thấy đợt khảo sát "${slug}".`);
   return campaign;
+}
+
+// Respondents' requests read campaigns through a cache of CACHE_MS: a submission then costs no campaign
+// read. Any instance rebuilds it; a staff change shows at once on this instance (campaignWrites) and
+// within CACHE_MS on the others. Only found campaigns are kept, so unknown slugs cannot fill it.
+const CACHE_MS = 1000;
+const CACHE_MAX = 500;
+const cached = new Map<string, { at: number; writes: number; campaign: Promise<CampaignDoc | null> }>();
+
+/** findCampaign for respondents: at most CACHE_MS old. The result is shared: never change it. */
+export async function findCampaignCached(slug: string): Promise<CampaignDoc> {
+  let hit = cached.get(slug);
+  if (!hit || hit.writes !== campaignWrites.count || Date.now() - hit.at > CACHE_MS) {
+    if (cached.size >= CACHE_MAX) cached.clear();
+    const entry = { at: Date.now(), writes: campaignWrites.count, campaign: Campaign.findOne({ slug }).lean<CampaignDoc>().exec() };
+    const forget = () => void (cached.get(slug) === entry && cached.delete(slug));
+    entry.campaign.then((c) => c ?? forget(), forget);
+    cached.set(slug, (hit = entry));
+  }
+  return found(slug, await hit.campaign);
 }
 
 export async function findCampaignVersion(campaign: CampaignDoc): Promise<LoadedVersion> {
@@ -25,7 +48,7 @@ export function titleText(title: unknown, locale: 'vi' | 'en' = 'vi'): string {
 }
 
 export async function getPublicCampaign(slug: string, now = new Date()): Promise<TPublicCampaign> {
-  const campaign = await findCampaign(slug);
+  const campaign = await findCampaignCached(slug);
   const version = await findCampaignVersion(campaign);
   return {
     campaign: {
@@ -35,6 +58,7 @@ export async function getPublicCampaign(slug: string, now = new Date()): Promise
       closesAt: campaign.closesAt.toISOString(),
       status: effectiveStatus(campaign, now),
       timezone: campaign.timezone,
+      access: campaign.access as TPublicCampaign['campaign']['access'],
       ...(campaign.plannedWindow?.opensAt && campaign.plannedWindow.closesAt
         ? {
             plannedWindow: {

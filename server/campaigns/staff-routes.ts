@@ -4,6 +4,7 @@ import { requireStaff } from '../auth/index.ts';
 import { staffActor } from '../surveys/routes.ts';
 import { createInvitations, listInvitations, revokeInvitations } from '../invitations/service.ts';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './admin.ts';
+import { campaignProgress } from './progress.ts';
 
 export function campaignRoutes(): Router {
   const router = Router();
@@ -19,6 +20,9 @@ export function campaignRoutes(): Router {
   });
   router.patch('/:slug', async (req, res) => {
     res.json(await updateCampaign(staffActor(req), req.params.slug, req.body));
+  });
+  router.get('/:slug/progress', async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await campaignProgress(staffActor(req), req.params.slug));
   });
   router.post('/:slug/invitations', async (req, res) => {
     const origin = `${req.protocol}://${req.get('host')}`;

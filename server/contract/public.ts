@@ -12,9 +12,21 @@ export const ZSubmission = z
     locale: ZLocale.optional(),
     startedAt: z.iso.datetime({ offset: true }).optional(),
     completedAt: z.iso.datetime({ offset: true }).optional(),
+    /** The invitation token of a token campaign (from the link's `?t=`); single use. */
+    token: z.string().min(16).max(64).optional(),
   })
   .strict();
 export type TSubmission = z.infer<typeof ZSubmission>;
+
+/** Body of PUT /api/v1/public/campaigns/:slug/partial: answers so far of a token respondent (204). */
+export const ZPartial = z
+  .object({
+    token: z.string().min(16).max(64),
+    answers: z.record(z.string(), z.unknown()),
+    pageNo: z.number().int().min(0).max(1000).default(0),
+  })
+  .strict();
+export type TPartial = z.infer<typeof ZPartial>;
 
 /** Reply of GET /api/v1/public/campaigns/:slug. */
 export interface TPublicCampaign {
@@ -25,11 +37,19 @@ export interface TPublicCampaign {
     closesAt: string;
     status: CampaignStatus;
     timezone: string;
+    /** `token`: only invitation links may answer; `both`: either; `public`: the one link. */
+    access: 'public' | 'token' | 'both';
     /** The fieldwork window the plan orders (for the demo: 1 April – 30 June 2023), when recorded. */
     plannedWindow?: { opensAt: string; closesAt: string };
   };
   version: number;
   survey: Record<string, unknown>;
+  /**
+   * With `?t=TOKEN` on a token campaign: the invitation's cell (its answers are fixed to it) and the
+   * answers saved so far on the server, to resume on any device. An unknown token is 403 `token.invalid`;
+   * a used or revoked one 409 `token.used` / `token.revoked`.
+   */
+  invitation?: { stratum: Record<string, string>; resume?: { answers: Record<string, unknown>; pageNo: number; savedAt: string } };
 }
 
 export type CampaignStatus = 'open' | 'scheduled' | 'closed' | 'paused';

@@ -193,3 +193,105 @@ export interface TCampaignItem {
   whenFull: 'accept-and-flag' | 'refuse';
   strata: { variables: string[]; cells: { key: Record<string, string>; quota: number }[] };
 }
+
+/** GET /api/v1/campaigns/:slug/progress: counts come from counters kept on submission, never a scan. */
+export interface TProgress {
+  slug: string;
+  status: 'open' | 'scheduled' | 'closed' | 'paused';
+  timezone: string;
+  total: { quota: number; completed: number; partial: number };
+  strata: {
+    key: Record<string, string>;
+    /** The cell's values in words (Vietnamese choice texts), e.g. {district: "Hải Châu", group: "Cán bộ, công chức"}. */
+    labels: Record<string, string>;
+    quota: number;
+    completed: number;
+    /** Token respondents who saved answers on the server but have not submitted. */
+    partial: number;
+    remaining: number;
+    pacePerDay: number;
+    neededPerDay: number | null;
+    projectedCompletion: string | null;
+    onTrack: boolean;
+  }[];
+  opensAt: string;
+  closesAt: string;
+  daysLeft: number;
+  /** Local day (YYYY-MM-DD) all cells reach their quota at the current pace; null = not at this pace. */
+  projectedCompletion: string | null;
+  daily: { day: string; completed: number }[];
+}
+
+/**
+ * Results (/api/v1/campaigns/:slug/topline and /crosstab). `filter` is `var:v1,v2;var2:v3`: values of one
+ * variable are alternatives (OR), variables all hold (AND); variables are the campaign's strata and any
+ * single or multiple choice, rating or boolean question (a multiple choice matches when any value is ticked).
+ */
+export interface TResultsFilter {
+  [variable: string]: string[];
+}
+
+export interface TResultsMeta {
+  slug: string;
+  lang: 'vi' | 'en';
+  weighted: boolean;
+  filter: TResultsFilter;
+  /** Responses behind the figures (complete, not excluded, matching the filter) and in the campaign. */
+  n: number;
+  total: number;
+  /** With weighted=true: how the weights were made (raking to campaign.population.margins) and their spread. */
+  weighting?: {
+    method: 'rake' | 'none';
+    margins: string[];
+    iterations: number;
+    converged: boolean;
+    strata: number;
+    diagnostics: { n: number; sum: number; min: number; max: number; mean: number; cv: number; kishDeff: number; kishEffectiveN: number };
+  };
+}
+
+/** GET …/topline: analysis/'s Topline (questions with counts, shares, and SEs and CIs when weighted). */
+export interface TTopline extends TResultsMeta {
+  topline: {
+    n: number;
+    locale: 'vi' | 'en';
+    design: { weighted: boolean; strata: number; psus: number; df: number };
+    questions: ({ name: string; type: string; kind: string; title: string; shown: number; notShown: number; noAnswer: number; answered: number; weightedAnswered: number } & Record<string, unknown>)[];
+    indices: Record<string, unknown>[];
+  };
+}
+
+type Cells<T> = Record<string, Record<string, T>>;
+
+/** GET …/crosstab: cells with fewer than 5 respondents are null (counts, estimates, percentages). */
+export interface TCrosstab extends TResultsMeta {
+  row: { name: string; title: string; levels: { value: string; label: string }[] };
+  col: { name: string; title: string; levels: { value: string; label: string }[] };
+  crosstab: {
+    rows: string[];
+    cols: string[];
+    n: number;
+    suppressBelow: number;
+    counts: Cells<number | null>;
+    table: Cells<number | null>;
+    colPct: Cells<number | null>;
+    rowPct: Cells<number | null>;
+    totalPct: Cells<number | null>;
+    stdres: Cells<number | null>;
+    suppressed: { row: string; col: string }[];
+    expectedBelow5: number;
+    pearson: { statistic: number; df: number; p: number };
+    raoScott: { F: number; ndf: number; ddf: number; p: number };
+    chisq: { statistic: number; df: number; p: number };
+    cramersV: number;
+  };
+}
+
+/** POST …/responses/:id/exclude {reason} and …/include {reason?}. */
+export const ZResponseReview = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const ZResponseInclude = z.object({ reason: z.string().trim().max(500).optional() }).strict();
+export interface TResponseReview {
+  id: string;
+  excluded: boolean;
+  reason: string | null;
+}

@@ -17,6 +17,8 @@ const invitationSchema = new Schema(
     /** Confidential campaigns only: when it was used and by which response. Anonymous ones keep neither. */
     usedAt: Date,
     response: String,
+    /** Answers saved so far by a token respondent, to resume on any device; removed on submission. */
+    partial: { answers: Schema.Types.Mixed, pageNo: Number, savedAt: Date },
   },
   { versionKey: false },
 );

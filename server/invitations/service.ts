@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { recordAudit } from '../audit/service.ts';
 import { assertRole, type StaffUser } from '../auth/index.ts';
-import type { CampaignDoc } from '../campaigns/model.ts';
+import { StratumCount, type CampaignDoc } from '../campaigns/model.ts';
 import { findCampaign } from '../campaigns/service.ts';
 import { cellKey } from '../campaigns/strata.ts';
 import { ConflictError, ForbiddenError, parseOrThrow, UnprocessableError } from '../errors.ts';
@@ -160,7 +160,55 @@ export async function releaseInvitation(invitation: InvitationDoc): Promise<void
   await Invitation.updateOne({ _id: invitation._id, status: 'used' }, { $set: { status: 'new' }, $unset: { usedAt: 1 } });
 }
 
-/** Confidential campaigns: which response used the invitation (never shown to analysts). */
-export async function linkInvitation(invitation: InvitationDoc, responseId: string): Promise<void> {
-  await Invitation.updateOne({ _id: invitation._id }, { $set: { response: responseId } });
+// ---- Respondents ---------------------------------------------------------------------------------
+
+/**
+ * The invitation a respondent's token names, checked without using it: unknown → 403, used or revoked
+ * → 409. A `token` campaign needs one; a `public` campaign ignores tokens.
+ */
+export async function invitationFor(campaign: CampaignDoc, token: string | undefined): Promise<InvitationDoc | undefined> {
+  if (campaign.access === 'public') return undefined;
+  if (!token) {
+    if (campaign.access === 'token')
+      throw new ForbiddenError('token.required', 'Đợt khảo sát này chỉ nhận phiếu qua đường dẫn trong thư mời. Xin mở đúng đường dẫn được gửi cho Ông/Bà.');
+    return undefined;
+  }
+  const found = await Invitation.findOne({ _id: hashToken(token), campaign: campaign._id }).lean<InvitationDoc>();
+  if (!found) throw new ForbiddenError('token.invalid', refusals.unknown);
+  if (found.status === 'revoked') throw new ConflictError('token.revoked', refusals.revoked);
+  if (found.status === 'used') throw new ConflictError('token.used', refusals.used);
+  return found;
+}
+
+/** What the respondent page gets with `?t=`: the invitation's cell and the answers saved so far. */
+export function respondentView(invitation: InvitationDoc) {
+  const p = invitation.partial;
+  return {
+    stratum: (invitation.stratum ?? {}) as Record<string, string>,
+    ...(p?.savedAt
+      ? { resume: { answers: (p.answers ?? {}) as Record<string, unknown>, pageNo: p.pageNo ?? 0, savedAt: p.savedAt.toISOString() } }
+      : {}),
+  };
+}
+
+/** Saves a token respondent's answers so far; the first save counts the cell's partial responses up. */
+export async function savePartial(campaign: CampaignDoc, invitation: InvitationDoc, answers: Record<string, unknown>, pageNo: number): Promise<void> {
+  const before = await Invitation.findOneAndUpdate(
+    { _id: invitation._id, status: 'new' },
+    { $set: { partial: { answers, pageNo, savedAt: new Date() } } },
+    { returnDocument: 'before', projection: { 'partial.savedAt': 1 } },
+  ).lean<InvitationDoc>();
+  if (!before) throw new ConflictError('token.used', refusals.used);
+  if (!before.partial?.savedAt)
+    await StratumCount.updateOne({ campaign: campaign._id, key: invitation.stratumKey }, { $inc: { partial: 1 } }, { upsert: true });
+}
+
+/** After the response is stored: drop the saved answers, count the partial down, link it if confidential. */
+export async function finishInvitation(campaign: CampaignDoc, invitation: InvitationDoc, responseId: string): Promise<void> {
+  await Invitation.updateOne(
+    { _id: invitation._id },
+    { $unset: { partial: 1 }, ...(campaign.anonymity === 'confidential' ? { $set: { response: responseId } } : {}) },
+  );
+  if (invitation.partial?.savedAt)
+    await StratumCount.updateOne({ campaign: campaign._id, key: invitation.stratumKey }, { $inc: { partial: -1 } });
 }

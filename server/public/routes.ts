@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { WriteAck } from '../db/write-concern.ts';
 import { getPublicCampaign } from '../campaigns/service.ts';
+import { getInvitedCampaign, savePartialAnswers } from '../invitations/respondent.ts';
 import { submitResponse } from '../responses/service.ts';
 
 export function publicRoutes(deps: { writeConcern?: WriteAck }): Router {
@@ -9,7 +10,14 @@ export function publicRoutes(deps: { writeConcern?: WriteAck }): Router {
 
   router.get('/campaigns/:slug', async (req, res) => {
     res.set('Cache-Control', 'no-cache');
-    res.json(await getPublicCampaign(req.params.slug));
+    const token = typeof req.query.t === 'string' ? req.query.t : undefined;
+    res.json(token ? await getInvitedCampaign(req.params.slug, token) : await getPublicCampaign(req.params.slug));
+  });
+
+  // A token respondent's answers so far, kept on the server so they can resume on any device.
+  router.put('/campaigns/:slug/partial', async (req, res) => {
+    await savePartialAnswers(req.params.slug, req.body);
+    res.status(204).end();
   });
 
   router.post('/campaigns/:slug/responses', async (req, res) => {

@@ -21,6 +21,8 @@ const responseSchema = new Schema(
     durationSec: Number,
     receivedAt: { type: Date, required: true },
     flags: { type: [String], default: [] },
+    /** Confidential token campaigns only: the printed code of the invitation used (never shown to analysts). */
+    invitation: { type: String },
   },
   { minimize: false, versionKey: false },
 );

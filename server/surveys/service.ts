@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { recordAudit, type AuditContext } from '../audit/service.ts';
 import { assertRole, type StaffUser } from '../auth/index.ts';
-import { titleText } from '../campaigns/service.ts';
 import type { TLocale } from '../contract/public.ts';
 import type { TSurveyDetail, TSurveyItem, TTemplateItem } from '../contract/staff.ts';
 import { ZDraftUpdate, ZSurveyCreate } from '../contract/staff.ts';
@@ -100,9 +99,9 @@ export async function saveDraft(
     draft: input.json,
     draftHash: hashSurveyJson(input.json),
     updatedBy: actor.staff.username,
-    title: input.title ?? (titleText(input.json.title) || undefined),
   };
-  if (set.title === undefined) delete set.title;
+  // The name in the list is the one given at creation (or a new one given here), not the JSON's title.
+  if (input.title) set.title = input.title;
   if (input.languages) set.languages = input.languages;
   const saved = await Survey.findOneAndUpdate(filter, { $set: set, $inc: { revision: 1 } }, { returnDocument: 'after' })
     .select({ revision: 1, updatedAt: 1, title: 1 })

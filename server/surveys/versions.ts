@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { compileValidator, type CompiledValidator } from '../responses/validator/index.ts';
 import { SurveyVersion } from './model.ts';
+import { canonicalJson } from './checks/json.ts';
 
 export interface LoadedVersion {
   id: string;
@@ -27,16 +28,7 @@ export function loadVersion(versionId: string): Promise<LoadedVersion | null> {
   return hit;
 }
 
-/** Key order does not change a questionnaire, so the hash is over JSON with sorted keys. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
+/** The hash is over JSON with sorted keys: key order does not change a questionnaire. */
 export function hashSurveyJson(json: unknown): string {
   return createHash('sha256').update(canonicalJson(json)).digest('hex');
 }

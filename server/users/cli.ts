@@ -1,13 +1,10 @@
 // `npm run user:create -- --username NAME --role admin [--role …|--roles a,b] [--districts a,b]
 //   [--display-name "…"] [--update]`: creates a staff account (or, with --update, resets the password and
 // roles of an existing one). The password is the first line of stdin, so it never shows in `ps` or history.
-import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import mongoose from 'mongoose';
-import { loadConfig, type Config } from '../config.ts';
-import { connectDatabase, DEFAULT_DB_NAME } from '../db/connect.ts';
+import { loadConfig } from '../config.ts';
+import { connectForCli } from '../db/cli-connect.ts';
 import { AppError } from '../errors.ts';
 import { createUserAccount, updateUserAccount } from './service.ts';
 
@@ -79,38 +76,6 @@ function readHidden(prompt: string): Promise<string> {
   });
 }
 
-/**
- * A running `npm start` on the same DATA_DIR owns the embedded database, and a second launcher would be
- * refused: connect to the running one when its pid file names a live launcher.
- */
-function runningEmbeddedPort(config: Config): number | null {
-  try {
-    const info = JSON.parse(fs.readFileSync(path.join(config.dataDir, 'embedded-db.json'), 'utf8')) as {
-      pid?: number;
-      port?: number;
-    };
-    if (!Number.isInteger(info.pid) || !Number.isInteger(info.port)) return null;
-    process.kill(info.pid!, 0);
-    // Where /proc exists, make sure the pid was not reused by some other program.
-    const cmdline = `/proc/${info.pid}/cmdline`;
-    if (fs.existsSync('/proc/self') && !fs.readFileSync(cmdline, 'utf8').includes('EmbeddedMongo')) return null;
-    return info.port!;
-  } catch {
-    return null;
-  }
-}
-
-async function connect(config: Config): Promise<() => Promise<void>> {
-  const quiet = { info: () => {}, warn: (m: string) => console.error(m), error: (m: string) => console.error(m) };
-  const port = config.mongodbUri ? null : runningEmbeddedPort(config);
-  if (port !== null) {
-    await mongoose.connect(`mongodb://127.0.0.1:${port}/`, { dbName: DEFAULT_DB_NAME, serverSelectionTimeoutMS: 5_000 });
-    return () => mongoose.disconnect();
-  }
-  const db = await connectDatabase(config, quiet);
-  return () => db.close();
-}
-
 function explain(err: unknown): string {
   if (err instanceof AppError) {
     const issues = (err.extra.errors as { path: string; message: string }[] | undefined) ?? [];
@@ -134,7 +99,7 @@ async function main(): Promise<number> {
   }
   let close: () => Promise<void>;
   try {
-    close = await connect(loadConfig());
+    close = await connectForCli(loadConfig());
   } catch (err) {
     console.error(`Cannot reach the database: ${(err as Error).message}`);
     return 1;

@@ -1,15 +1,18 @@
-// The respondent page's outer shell: find the campaign named in the address, say clearly why it cannot
-// be filled in (unknown, closed, not yet open, offline), and otherwise hand over to the survey itself.
+// The respondent page's outer shell: find the campaign named in the address (and the invitation, for
+// `?t=` links), say clearly why it cannot be filled in (unknown, closed, not yet open, offline, an
+// invitation link needed, used or withdrawn), and otherwise hand over to the survey itself.
 // The survey code (survey-core, ~400 kB gzip) is fetched in parallel with the campaign, so the first
 // message appears before it arrives.
 import { Component, Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TPublicCampaign } from '../../../server/contract/public';
 import { isLocale, t, type Locale } from '../i18n';
-import { loadCampaign } from './api';
+import { loadCampaign, type TokenProblem } from './api';
 import { formatVnDateTime } from './dates';
 import { Header } from './Header';
 import { Notice } from './Notice';
-import { loadCachedCampaign, loadDraft, saveCachedCampaign } from './storage';
+import { OutboxPanel } from './OutboxPanel';
+import { startOutbox } from './sender';
+import { loadCachedCampaign, loadDraft, loadReceipt, saveCachedCampaign, type Link } from './storage';
 
 const surveyFlowModule = import('./SurveyFlow');
 const SurveyFlow = lazy(() => surveyFlowModule);
@@ -18,6 +21,7 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'notFound' }
   | { kind: 'failed' }
+  | { kind: 'token'; code: TokenProblem; detail?: string }
   | { kind: 'ready'; campaign: TPublicCampaign; offline: boolean };
 
 /** `/s/<slug>` → slug; anything else has no campaign. */
@@ -26,10 +30,17 @@ export function slugFromPath(pathname: string): string {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
+/** The link opened: `/s/<slug>` and, on an invitation link, `?t=<token>`. */
+export function linkFromLocation(where: { pathname: string; search: string }): Link {
+  const token = new URLSearchParams(where.search).get('t')?.trim();
+  return { slug: slugFromPath(where.pathname), ...(token ? { token } : {}) };
+}
+
 export function App() {
-  const slug = slugFromPath(location.pathname);
+  const [link] = useState(() => linkFromLocation(location));
+  const { slug } = link;
   const [locale, setLocale] = useState<Locale>(() => {
-    const saved = loadDraft(slug)?.locale;
+    const saved = loadDraft(link)?.locale;
     return isLocale(saved) ? saved : 'vi';
   });
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -37,20 +48,24 @@ export function App() {
   const fetchCampaign = useCallback(async () => {
     if (!slug) return setLoad({ kind: 'notFound' });
     setLoad({ kind: 'loading' });
-    const outcome = await loadCampaign(slug);
+    const cached = loadCachedCampaign(link);
+    const outcome = await loadCampaign(link, cached !== undefined);
     if (outcome.kind === 'ok') {
-      saveCachedCampaign(slug, outcome.campaign);
+      saveCachedCampaign(link, outcome.campaign);
       return setLoad({ kind: 'ready', campaign: outcome.campaign, offline: false });
     }
     if (outcome.kind === 'notFound') return setLoad({ kind: 'notFound' });
+    if (outcome.kind === 'token') return setLoad(outcome);
     // Weak connection: a copy loaded earlier on this phone is enough to go on answering.
-    const cached = loadCachedCampaign(slug);
     setLoad(cached ? { kind: 'ready', campaign: cached, offline: true } : { kind: 'failed' });
-  }, [slug]);
+  }, [slug, link]);
 
   useEffect(() => {
     void fetchCampaign();
   }, [fetchCampaign]);
+
+  // Responses completed earlier on this phone go out as soon as the page opens (and when the connection returns).
+  useEffect(() => startOutbox(), []);
 
   const campaign = load.kind === 'ready' ? load.campaign : undefined;
   useEffect(() => {
@@ -63,13 +78,14 @@ export function App() {
     <div className="page">
       <Header locale={locale} onLocale={setLocale} window={campaign?.campaign} />
       <main className="page__main">
-        <Body load={load} slug={slug} locale={locale} retry={fetchCampaign} />
+        {slug ? <OutboxPanel link={link} locale={locale} /> : null}
+        <Body load={load} link={link} locale={locale} retry={fetchCampaign} />
       </main>
     </div>
   );
 }
 
-function Body({ load, slug, locale, retry }: { load: Load; slug: string; locale: Locale; retry: () => void }) {
+function Body({ load, link, locale, retry }: { load: Load; link: Link; locale: Locale; retry: () => void }) {
   const retryButton = (
     <button type="button" className="button button--primary" onClick={retry}>
       {t(locale, 'retry')}
@@ -90,6 +106,20 @@ function Body({ load, slug, locale, retry }: { load: Load; slug: string; locale:
           <p>{t(locale, 'loadFailed.body')}</p>
         </Notice>
       );
+    case 'token': {
+      const receipt = load.code === 'token.used' ? loadReceipt(link) : undefined;
+      return (
+        <Notice tone={load.code === 'token.used' ? 'info' : 'error'} title={t(locale, `${load.code}.title`)} testId={load.code.replace('.', '-')}>
+          {/* The server's reason is in Vietnamese; in English our own sentence says the same. */}
+          <p>{locale === 'vi' && load.detail ? load.detail : t(locale, `${load.code}.body`)}</p>
+          {receipt ? (
+            <p className="notice__meta">
+              {t(locale, 'token.yourReceipt', { at: formatVnDateTime(receipt.sentAt, locale), id: receipt.id.slice(-8).toUpperCase() })}
+            </p>
+          ) : null}
+        </Notice>
+      );
+    }
     case 'ready': {
       const { campaign } = load.campaign;
       if (campaign.status !== 'open') {
@@ -100,11 +130,19 @@ function Body({ load, slug, locale, retry }: { load: Load; slug: string; locale:
           </Notice>
         );
       }
+      if (campaign.access === 'token' && !link.token) {
+        return (
+          <Notice tone="info" title={t(locale, 'token.required.title')} testId="token-required">
+            <p>{t(locale, 'token.required.body')}</p>
+          </Notice>
+        );
+      }
       return (
         <SurveyLoadBoundary locale={locale}>
           {load.offline ? <p className="page__note">{t(locale, 'offlineCopy')}</p> : null}
           <Suspense fallback={<Loading locale={locale} />}>
-            <SurveyFlow slug={slug} campaign={load.campaign} locale={locale} />
+            {/* A public campaign ignores a `?t=`: its answers are kept under the public link. */}
+            <SurveyFlow link={campaign.access === 'public' ? { slug: link.slug } : link} campaign={load.campaign} locale={locale} />
           </Suspense>
         </SurveyLoadBoundary>
       );

@@ -1,67 +1,45 @@
-// The questionnaire and what follows pressing "Gửi phiếu": sending, the thank-you page, and the ways
-// sending can fail. The draft (answers, page, submission id) is written to the device on every change,
-// and a failed submission is retried with the same submission id, so the server never stores it twice.
+// The questionnaire and what follows pressing "Gửi phiếu". The draft (answers, page, submission id) is
+// written to the phone on every change; a completed response goes to the outbox (outbox.ts), which
+// sends it now or as soon as the connection returns, always with the same submission id, so the server
+// never stores it twice. An invitation's answers so far are also saved on the server (partial.ts).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
 import type { TAnswerError, TPublicCampaign } from '../../../server/contract/public';
 import { t, type Locale } from '../i18n';
-import { submitResponse } from './api';
-import { formatVnDateTime } from './dates';
-import { Notice } from './Notice';
-import { clearDraft, clearReceipt, loadDraft, loadReceipt, saveDraft, saveReceipt, type Draft, type Receipt } from './storage';
-import { createSurveyModel, knownAnswers, questionTitle } from './surveyModel';
-import { newSubmissionId } from './uuid';
-
-type Phase =
-  | { kind: 'filling' }
-  | { kind: 'submitting' }
-  | { kind: 'sent'; receipt: Receipt }
-  | { kind: 'network' | 'server' }
-  | { kind: 'invalid'; errors: TAnswerError[] }
-  | { kind: 'closed'; detail?: string }
-  | { kind: 'notFound' }
-  | { kind: 'rejected'; status: number };
+import { freshDraft, initialDraft } from './draft';
+import { Outcome, type Phase } from './Outcome';
+import { getEntry, type OutboxEntry } from './outbox';
+import { usePartialSave } from './partial';
+import { isSending, onOutboxChange, queueResponse, sendResponse, withdrawResponse } from './sender';
+import { clearReceipt, loadDraft, loadReceipt, saveDraft, type Draft, type Link } from './storage';
+import { createSurveyModel } from './surveyModel';
 
 interface Props {
-  slug: string;
+  link: Link;
   campaign: TPublicCampaign;
   locale: Locale;
 }
 
-function freshDraft(slug: string, campaign: TPublicCampaign, locale: Locale): Draft {
-  return {
-    slug,
-    version: campaign.version,
-    submissionId: newSubmissionId(),
-    startedAt: new Date().toISOString(),
-    answers: {},
-    pageNo: 0,
-    locale,
-  };
+/** The screen an outbox entry calls for. */
+function phaseOf(entry: OutboxEntry): Phase {
+  if (entry.state === 'sent') return { kind: 'sent', receipt: { id: entry.responseId ?? '', submissionId: entry.submissionId, sentAt: entry.sentAt ?? '' } };
+  if (entry.state === 'pending') return { kind: 'queued', entry };
+  if (entry.problem?.status === 422 && entry.problem.errors?.length) return { kind: 'invalid', errors: entry.problem.errors };
+  return { kind: 'refused', entry };
 }
 
-/** The saved draft, if any; one made for an earlier version of the questionnaire keeps only the answers that still fit. */
-function initialDraft(slug: string, campaign: TPublicCampaign, locale: Locale): Draft {
-  const saved = loadDraft(slug);
-  if (!saved) return freshDraft(slug, campaign, locale);
-  if (saved.version === campaign.version) return saved;
-  const probe = createSurveyModel(campaign.survey, { answers: {}, pageNo: 0, locale });
-  return { ...saved, version: campaign.version, pageNo: 0, completedAt: undefined, answers: knownAnswers(probe, saved.answers) };
-}
-
-export default function SurveyFlow({ slug, campaign, locale }: Props) {
+export default function SurveyFlow({ link, campaign, locale }: Props) {
   const json = campaign.survey;
-  const draft = useRef<Draft>(initialDraft(slug, campaign, locale));
-  const [model, setModel] = useState<Model>(() => openModel(draft.current, json, locale));
+  const fixed = campaign.invitation?.stratum;
+  const draft = useRef<Draft>(initialDraft(link, campaign, locale));
+  const [model, setModel] = useState<Model>(() => openModel(draft.current, json, locale, fixed));
   const [phase, setPhase] = useState<Phase>(() => {
-    const receipt = loadReceipt(slug);
-    const hasDraft = loadDraft(slug) !== undefined;
-    if (!hasDraft && receipt) return { kind: 'sent', receipt };
+    const receipt = loadReceipt(link);
+    if (!loadDraft(link) && receipt) return { kind: 'sent', receipt };
     return draft.current.completedAt ? { kind: 'submitting' } : { kind: 'filling' };
   });
-  const sending = useRef(false);
   const [pageNo, setPageNo] = useState(model.currentPageNo);
 
   const persist = useCallback((change: Partial<Draft>) => {
@@ -69,43 +47,55 @@ export default function SurveyFlow({ slug, campaign, locale }: Props) {
     saveDraft(draft.current);
   }, []);
 
+  /** Queues the completed draft and tries to send it at once. */
   const submit = useCallback(async () => {
-    if (sending.current) return;
-    sending.current = true;
     setPhase({ kind: 'submitting' });
     const d = draft.current;
-    const outcome = await submitResponse(slug, {
+    await queueResponse({
       submissionId: d.submissionId,
-      answers: d.answers,
-      locale: d.locale,
-      startedAt: d.startedAt,
-      completedAt: d.completedAt,
+      slug: link.slug,
+      ...(link.token ? { token: link.token } : {}),
+      title: campaign.campaign.title,
+      submission: {
+        submissionId: d.submissionId,
+        answers: d.answers,
+        locale: d.locale,
+        startedAt: d.startedAt,
+        completedAt: d.completedAt,
+        ...(link.token ? { token: link.token } : {}),
+      },
     });
-    sending.current = false;
-    switch (outcome.kind) {
-      case 'stored': {
-        const receipt = { id: outcome.id, submissionId: d.submissionId, sentAt: new Date().toISOString() };
-        saveReceipt(slug, receipt);
-        clearDraft(slug);
-        return setPhase({ kind: 'sent', receipt });
-      }
-      case 'network':
-      case 'server':
-        return setPhase({ kind: outcome.kind });
-      case 'invalid':
-        return setPhase({ kind: 'invalid', errors: outcome.errors });
-      case 'closed':
-        return setPhase({ kind: 'closed', detail: outcome.detail });
-      case 'notFound':
-        return setPhase({ kind: 'notFound' });
-      case 'rejected':
-        return setPhase({ kind: 'rejected', status: outcome.status });
-    }
-  }, [slug]);
+    const entry = await sendResponse(d.submissionId);
+    if (entry) setPhase(phaseOf(entry));
+  }, [link, campaign]);
 
-  // Wire the model to the draft: every answer and page turn is saved; completing sends.
+  /** Sends again what is already queued (the "Gửi lại ngay" button). */
+  const resend = useCallback(async () => {
+    setPhase({ kind: 'submitting' });
+    const entry = await sendResponse(draft.current.submissionId);
+    if (entry) setPhase(phaseOf(entry));
+    else void submit();
+  }, [submit]);
+
+  // Whatever sends this response (the page loading, the connection returning, the retry timer), the
+  // screen follows. A draft completed earlier shows where its outbox entry stands.
   useEffect(() => {
-    const save = () => persist({ answers: model.data, pageNo: model.currentPageNo });
+    const id = () => draft.current.submissionId;
+    const unsubscribe = onOutboxChange((entry, outcome) => {
+      if (entry.submissionId === id() && outcome) setPhase(phaseOf(entry));
+    });
+    if (draft.current.completedAt) {
+      void getEntry(id()).then((entry) => {
+        if (!entry) return void submit(); // completed before the outbox existed, or without IndexedDB
+        if (!isSending(entry.submissionId)) setPhase(phaseOf(entry));
+      });
+    }
+    return unsubscribe;
+  }, [submit]);
+
+  // Wire the model to the draft: every answer and page turn is saved; completing queues and sends.
+  useEffect(() => {
+    const save = () => persist({ answers: model.data, pageNo: model.currentPageNo, savedAt: new Date().toISOString() });
     const turnPage = () => {
       save();
       setPageNo(model.currentPageNo);
@@ -126,131 +116,62 @@ export default function SurveyFlow({ slug, campaign, locale }: Props) {
     };
   }, [model, persist, submit]);
 
+  usePartialSave(model, draft, phase.kind === 'filling');
+
   // Switching language keeps the answers: only the model's locale changes.
   useEffect(() => {
     model.locale = locale;
     if (draft.current.locale !== locale && phase.kind !== 'sent') persist({ locale });
   }, [model, locale, persist, phase.kind]);
 
-  // A response completed earlier but never acknowledged (tab closed while offline) is sent on reopening.
-  const resumed = useRef(false);
-  useEffect(() => {
-    if (resumed.current) return;
-    resumed.current = true;
-    if (phase.kind === 'submitting') void submit();
-  }, [phase.kind, submit]);
-
-  // Coming back online while the retry screen shows is the moment to retry, without waiting for a tap.
-  useEffect(() => {
-    if (phase.kind !== 'network') return;
-    const retry = () => void submit();
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, [phase.kind, submit]);
-
-  const backToSurvey = (errors: TAnswerError[] = []) => {
+  const backToSurvey = async (errors: TAnswerError[] = []) => {
+    // A response waiting or needing corrections comes back out of the outbox to be changed; one the server
+    // refused for good (campaign closed, link used…) stays listed with its reason.
+    if (phase.kind !== 'refused') await withdrawResponse(draft.current.submissionId);
     persist({ completedAt: undefined });
-    setModel(openModel(draft.current, json, locale, errors));
+    setModel(openModel(draft.current, json, locale, fixed, errors));
     setPhase({ kind: 'filling' });
   };
 
   const startAgain = () => {
-    clearReceipt(slug);
-    draft.current = freshDraft(slug, campaign, locale);
+    clearReceipt(link);
+    draft.current = freshDraft(link, campaign, locale);
     saveDraft(draft.current);
-    setModel(openModel(draft.current, json, locale));
+    setModel(openModel(draft.current, json, locale, fixed));
     setPhase({ kind: 'filling' });
   };
 
-  const button = (label: string, onClick: () => void, primary = false) => (
-    <button type="button" className={`button ${primary ? 'button--primary' : ''}`} onClick={onClick}>
-      {label}
-    </button>
-  );
-
-  switch (phase.kind) {
-    case 'filling':
-      return (
-        <>
-          {pageNo === 0 ? <p className="page__note">{t(locale, 'autosave')}</p> : null}
-          {/* After the first page the questionnaire's long description only pushes the questions down. */}
-          <div className={pageNo === 0 ? 'survey' : 'survey survey--later-page'}>
-            <Survey model={model} />
-          </div>
-        </>
-      );
-    case 'submitting':
-      return (
-        <Notice tone="info" title={t(locale, 'submitting')} testId="submitting">
-          <div className="spinner" aria-hidden="true" />
-        </Notice>
-      );
-    case 'sent':
-      return (
-        <Notice tone="success" title={t(locale, 'thanks.title')} testId="thank-you" actions={button(t(locale, 'thanks.again'), startAgain)}>
-          <p>{t(locale, 'thanks.body')}</p>
-          <p className="notice__meta">
-            {t(locale, 'thanks.receipt', { id: phase.receipt.id.slice(-8).toUpperCase() })}
-            <br />
-            {t(locale, 'thanks.sentAt', { at: formatVnDateTime(phase.receipt.sentAt, locale) })}
-          </p>
-        </Notice>
-      );
-    case 'network':
-    case 'server':
-      return (
-        <Notice
-          tone="warning"
-          title={t(locale, 'network.title')}
-          testId="send-failed"
-          actions={
-            <>
-              {button(t(locale, 'resend'), () => void submit(), true)}
-              {button(t(locale, 'review'), () => backToSurvey())}
-            </>
-          }
-        >
-          <p>{t(locale, phase.kind === 'network' ? 'network.body' : 'server.body')}</p>
-        </Notice>
-      );
-    case 'invalid':
-      return (
-        <Notice tone="warning" title={t(locale, 'invalid.title')} testId="invalid" actions={button(t(locale, 'invalid.back'), () => backToSurvey(phase.errors), true)}>
-          <p>{t(locale, 'invalid.body')}</p>
-          <ul className="notice__list">
-            {phase.errors.map((error, index) => (
-              <li key={`${error.question}-${index}`}>
-                <strong>{questionTitle(model, error.question)}</strong>: {error.message}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      );
-    case 'closed':
-      return (
-        <Notice tone="info" title={t(locale, 'closed.title')} testId="campaign-closed">
-          {phase.detail ? <p>{phase.detail}</p> : null}
-          <p>{t(locale, 'closedOnSubmit.body')}</p>
-        </Notice>
-      );
-    case 'notFound':
-      return (
-        <Notice tone="error" title={t(locale, 'notFound.title')} testId="not-found">
-          <p>{t(locale, 'notFound.body')}</p>
-        </Notice>
-      );
-    case 'rejected':
-      return (
-        <Notice tone="error" title={t(locale, 'rejected.title')} testId="rejected" actions={button(t(locale, 'review'), () => backToSurvey())}>
-          <p>{t(locale, 'rejected.body', { status: String(phase.status) })}</p>
-        </Notice>
-      );
+  if (phase.kind !== 'filling') {
+    return (
+      <Outcome
+        phase={phase}
+        locale={locale}
+        model={model}
+        onResend={() => void resend()}
+        onReview={(errors) => void backToSurvey(errors)}
+        onStartAgain={link.token ? undefined : startAgain}
+      />
+    );
   }
+  return (
+    <>
+      {pageNo === 0 ? <p className="page__note">{t(locale, 'autosave')}</p> : null}
+      {pageNo === 0 && fixed && Object.keys(fixed).length ? (
+        <p className="page__note" data-testid="invitation-note">
+          {t(locale, 'invitation.fixed')}
+        </p>
+      ) : null}
+      {/* After the first page the questionnaire's long description only pushes the questions down. */}
+      <div className={pageNo === 0 ? 'survey' : 'survey survey--later-page'}>
+        <Survey model={model} />
+      </div>
+    </>
+  );
 }
 
 /** A model showing the draft; server errors, if any, are attached to their questions and the first one's page opens. */
-function openModel(draft: Draft, json: Record<string, unknown>, locale: Locale, errors: TAnswerError[] = []): Model {
-  const model = createSurveyModel(json, { answers: draft.answers, pageNo: draft.pageNo, locale });
+function openModel(draft: Draft, json: Record<string, unknown>, locale: Locale, fixed?: Record<string, string>, errors: TAnswerError[] = []): Model {
+  const model = createSurveyModel(json, { answers: draft.answers, pageNo: draft.pageNo, locale, fixed });
   let opened = false;
   for (const error of errors) {
     const question = model.getQuestionByName(error.question);

@@ -8,9 +8,12 @@ import '@fontsource/noto-sans/vietnamese-400.css';
 import '@fontsource/noto-sans/vietnamese-600.css';
 import './respondent.css';
 import { App } from './App';
+import { registerServiceWorker } from './pwa';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -1,18 +1,29 @@
 // What survives a closed tab: the answers in progress (the "draft"), the last copy of the campaign (so a
-// respondent who loaded it once can go on filling offline) and the receipt of a sent response.
+// respondent who loaded it once can go on filling offline) and the receipt of a sent response. Each is
+// kept per link: the public link of a campaign (`/s/<slug>`) and every invitation link (`?t=<token>`)
+// have their own, so two invitations answered on one shared phone never mix.
 // localStorage can be missing or full (private browsing): every access is guarded, and the page then
 // simply works without persistence.
 import type { TPublicCampaign } from '../../../server/contract/public';
 import type { Locale } from '../i18n';
 
+/** The link a respondent opened: the campaign and, for an invitation, its token. */
+export interface Link {
+  slug: string;
+  token?: string;
+}
+
 export interface Draft {
   slug: string;
+  token?: string;
   version: number;
   submissionId: string;
   startedAt: string;
   answers: Record<string, unknown>;
   pageNo: number;
   locale: Locale;
+  /** When the answers last changed on this phone (compared with the server's copy of an invitation's answers). */
+  savedAt?: string;
   /** Set when the respondent pressed "complete": the response is waiting to be acknowledged. */
   completedAt?: string;
 }
@@ -24,9 +35,10 @@ export interface Receipt {
 }
 
 const PREFIX = 'khaosat';
-export const draftKey = (slug: string) => `${PREFIX}:draft:${slug}`;
-export const receiptKey = (slug: string) => `${PREFIX}:receipt:${slug}`;
-export const campaignKey = (slug: string) => `${PREFIX}:campaign:${slug}`;
+const part = (slug: string, token?: string) => (token ? `${slug}:${token}` : slug);
+export const draftKey = (slug: string, token?: string) => `${PREFIX}:draft:${part(slug, token)}`;
+export const receiptKey = (slug: string, token?: string) => `${PREFIX}:receipt:${part(slug, token)}`;
+export const campaignKey = (slug: string, token?: string) => `${PREFIX}:campaign:${part(slug, token)}`;
 
 function read<T>(key: string): T | undefined {
   try {
@@ -55,8 +67,8 @@ function remove(key: string): void {
 }
 
 /** The saved draft, unless what is stored is not one (an older format, a hand-edited value). */
-export function loadDraft(slug: string): Draft | undefined {
-  const draft = read<Draft>(draftKey(slug));
+export function loadDraft(link: Link): Draft | undefined {
+  const draft = read<Draft>(draftKey(link.slug, link.token));
   const valid =
     draft !== undefined &&
     typeof draft === 'object' &&
@@ -69,12 +81,12 @@ export function loadDraft(slug: string): Draft | undefined {
     !Array.isArray(draft.answers);
   return valid ? { ...draft, locale: draft.locale === 'en' ? 'en' : 'vi' } : undefined;
 }
-export const saveDraft = (draft: Draft) => write(draftKey(draft.slug), draft);
-export const clearDraft = (slug: string) => remove(draftKey(slug));
+export const saveDraft = (draft: Draft) => write(draftKey(draft.slug, draft.token), draft);
+export const clearDraft = (link: Link) => remove(draftKey(link.slug, link.token));
 
-export const loadReceipt = (slug: string) => read<Receipt>(receiptKey(slug));
-export const saveReceipt = (slug: string, receipt: Receipt) => write(receiptKey(slug), receipt);
-export const clearReceipt = (slug: string) => remove(receiptKey(slug));
+export const loadReceipt = (link: Link) => read<Receipt>(receiptKey(link.slug, link.token));
+export const saveReceipt = (link: Link, receipt: Receipt) => write(receiptKey(link.slug, link.token), receipt);
+export const clearReceipt = (link: Link) => remove(receiptKey(link.slug, link.token));
 
-export const loadCachedCampaign = (slug: string) => read<TPublicCampaign>(campaignKey(slug));
-export const saveCachedCampaign = (slug: string, campaign: TPublicCampaign) => write(campaignKey(slug), campaign);
+export const loadCachedCampaign = (link: Link) => read<TPublicCampaign>(campaignKey(link.slug, link.token));
+export const saveCachedCampaign = (link: Link, campaign: TPublicCampaign) => write(campaignKey(link.slug, link.token), campaign);

@@ -49,6 +49,8 @@ export interface ModelStart {
   answers: Record<string, unknown>;
   pageNo: number;
   locale: Locale;
+  /** Answers fixed by an invitation (its stratum cell): shown filled in and read-only. */
+  fixed?: Record<string, string>;
 }
 
 export function createSurveyModel(json: Record<string, unknown>, start: ModelStart): Model {
@@ -75,7 +77,11 @@ export function createSurveyModel(json: Record<string, unknown>, start: ModelSta
       '--sjs-general-backcolor-dim': '#f2f4f7',
     },
   });
-  model.data = start.answers;
+  model.data = { ...start.answers, ...start.fixed };
+  for (const name of Object.keys(start.fixed ?? {})) {
+    const question = model.getQuestionByName(name);
+    if (question) question.readOnly = true;
+  }
   if (start.pageNo > 0 && start.pageNo < model.visiblePageCount) model.currentPageNo = start.pageNo;
   return model;
 }

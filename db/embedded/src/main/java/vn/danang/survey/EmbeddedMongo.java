@@ -19,9 +19,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
@@ -68,6 +74,35 @@ public final class EmbeddedMongo {
             Thread committer = new Thread(this::commitLoop, "embedded-mongo-committer");
             committer.setDaemon(true);
             committer.start();
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new BsonH2Database(databaseName);
+        }
+
+        /**
+         * Opens each collection's and unique index's map with BsonStorage's types just before H2Database
+         * opens it by name, which then gets that same open map.
+         */
+        private final class BsonH2Database extends H2Database {
+            BsonH2Database(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName), BsonStorage.documents());
+                return super.openOrCreateCollection(collectionName, options);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                            boolean sparse) {
+                getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    BsonStorage.uniqueIndex());
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
         }
 
         @Override
@@ -201,11 +236,14 @@ public final class EmbeddedMongo {
             throw new IOException("cannot create " + dir);
         }
 
-        // H2's own background commit is off: it would commit at moments our lock does not control. Opening
-        // fails if another process holds the file, so two writers on one file are impossible.
+        // H2's own commits are off (the background one, and the one on 1 MB of unsaved changes): they would
+        // commit at moments our lock does not control. Opening fails if another process holds the file, so
+        // two writers on one file are impossible.
         // Compression: each commit rewrites whole B-tree pages, about 28 KB per single-document insert;
         // compressed, the file grew about 5x slower in a sustained insert test (6 KB per insert).
-        MVStore store = new MVStore.Builder().fileName(file.getPath()).autoCommitDisabled().compress().open();
+        MVStore store = new MVStore.Builder().fileName(file.getPath()).autoCommitDisabled().autoCommitBufferSize(0)
+            .compress().open();
+        BsonStorage.upgrade(store);
         DurableH2Backend backend = new DurableH2Backend(store);
         backend.version(MONGO_6_0);
         MongoServer server = new MongoServer(backend);

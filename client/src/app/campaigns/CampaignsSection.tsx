@@ -1,0 +1,18 @@
+// The campaigns section (/app/campaigns/*): the list, the new campaign form and one campaign's cockpit.
+import type { TStaffUser } from '../../../../server/contract/staff';
+import type { Locale } from '../i18n';
+import { pathnameOf } from '../router';
+import { CampaignList } from './CampaignList';
+import { Cockpit } from './Cockpit';
+import { CreateCampaign } from './CreateCampaign';
+import { campaignRights } from './format';
+import './campaigns.css';
+
+export function CampaignsSection({ path, user, locale }: { path: string; user: TStaffUser; locale: Locale }) {
+  const rights = campaignRights(user);
+  const rest = pathnameOf(path).replace(/^\/app\/campaigns\/?/, '');
+  if (!rest) return <CampaignList locale={locale} rights={rights} />;
+  if (rest === 'new') return <CreateCampaign locale={locale} rights={rights} />;
+  const slug = decodeURIComponent(rest.split('/')[0]);
+  return <Cockpit key={slug} slug={slug} locale={locale} rights={rights} />;
+}
