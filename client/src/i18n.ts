@@ -38,6 +38,7 @@ const vi = {
   'token.revoked.body': 'Đường dẫn mời này không còn hiệu lực. Xin liên hệ đơn vị đã gửi thư mời.',
   'token.yourReceipt': 'Phiếu gửi từ điện thoại này đã được nhận lúc {at} (giờ Việt Nam), mã phiếu {id}.',
   'invitation.fixed': 'Theo thư mời, một số thông tin (như địa bàn, nhóm đối tượng) đã được điền sẵn và không cần sửa.',
+  'link.fixed': 'Đường dẫn này dành cho một địa bàn, nhóm đối tượng nhất định: các thông tin đó đã được điền sẵn.',
 
   'submitting': 'Đang gửi phiếu…',
   'thanks.title': 'Xin trân trọng cảm ơn Ông/Bà!',
@@ -106,6 +107,7 @@ const en: Record<MessageKey, string> = {
   'token.revoked.body': 'This invitation link is no longer valid. Please contact the office that sent the invitation.',
   'token.yourReceipt': 'The response sent from this phone was received at {at} (Viet Nam time), receipt number {id}.',
   'invitation.fixed': 'As stated on your invitation, some details (such as the district and respondent group) are already filled in.',
+  'link.fixed': 'This link is for one district and respondent group: those details are already filled in.',
 
   'submitting': 'Sending your answers…',
   'thanks.title': 'Thank you!',

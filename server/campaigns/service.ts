@@ -59,6 +59,7 @@ export async function getPublicCampaign(slug: string, now = new Date()): Promise
       status: effectiveStatus(campaign, now),
       timezone: campaign.timezone,
       access: campaign.access as TPublicCampaign['campaign']['access'],
+      stratumVariables: campaign.strata?.variables ?? [],
       ...(campaign.plannedWindow?.opensAt && campaign.plannedWindow.closesAt
         ? {
             plannedWindow: {

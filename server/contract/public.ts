@@ -39,6 +39,11 @@ export interface TPublicCampaign {
     timezone: string;
     /** `token`: only invitation links may answer; `both`: either; `public`: the one link. */
     access: 'public' | 'token' | 'both';
+    /**
+     * The questions that define a respondent's cell (e.g. district, group). A public link may fix them:
+     * `/s/<slug>?district=hai-chau&group=residents` opens with those answers filled in and locked.
+     */
+    stratumVariables: string[];
     /** The fieldwork window the plan orders (for the demo: 1 April – 30 June 2023), when recorded. */
     plannedWindow?: { opensAt: string; closesAt: string };
   };

@@ -91,13 +91,29 @@ describe('When each role calls each route', () => {
     expect(after.revision).toBe(before.revision);
     expect(after.latestVersion).toBe(0);
 
+    // A published version reads the same for every role.
+    expect((await designer().post(`${API}/${id}/publish`)).status).toBe(201);
+    for (const role of ROLES) {
+      expect((await as[role]!.get(`${API}/${id}/versions/1`)).status, `${role} version`).toBe(200);
+      expect((await as[role]!.get(`${API}/${id}/export?version=1`)).status, `${role} export v1`).toBe(200);
+    }
+
     for (const [method, url] of [
       ['GET', API],
-      ['GET', `${API}/${id}`],
-      ['GET', `${API}/${id}/versions`],
       ['GET', `${API}/templates`],
+      ['GET', `${API}/${id}`],
+      ['GET', `${API}/${id}/changes`],
+      ['GET', `${API}/${id}/versions`],
+      ['GET', `${API}/${id}/versions/1`],
+      ['GET', `${API}/${id}/export`],
+      ['PUT', `${API}/${id}/draft`],
+      ['POST', `${API}/${id}/validate`],
+      ['POST', `${API}/${id}/publish`],
     ] as const) {
-      const res = await fetch(app.url + url, { method });
+      const res = await fetch(app.url + url, {
+        method,
+        ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json', origin: app.url }, body: JSON.stringify({ json: plain(), revision: 1 }) }),
+      });
       expect(res.status, `${method} ${url} without a session`).toBe(401);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }

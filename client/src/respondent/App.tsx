@@ -32,8 +32,10 @@ export function slugFromPath(pathname: string): string {
 
 /** The link opened: `/s/<slug>` and, on an invitation link, `?t=<token>`. */
 export function linkFromLocation(where: { pathname: string; search: string }): Link {
-  const token = new URLSearchParams(where.search).get('t')?.trim();
-  return { slug: slugFromPath(where.pathname), ...(token ? { token } : {}) };
+  const params = new URLSearchParams(where.search);
+  const token = params.get('t')?.trim();
+  const cell = Object.fromEntries([...params].filter(([k, v]) => k !== 't' && /^[\w-]{1,60}$/.test(k) && v.length <= 100));
+  return { slug: slugFromPath(where.pathname), ...(token ? { token } : {}), ...(Object.keys(cell).length ? { cell } : {}) };
 }
 
 export function App() {

@@ -8,7 +8,7 @@ import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
 import type { TAnswerError, TPublicCampaign } from '../../../server/contract/public';
 import { t, type Locale } from '../i18n';
-import { freshDraft, initialDraft } from './draft';
+import { fixedStratum, freshDraft, initialDraft } from './draft';
 import { Outcome, type Phase } from './Outcome';
 import { getEntry, type OutboxEntry } from './outbox';
 import { usePartialSave } from './partial';
@@ -32,7 +32,7 @@ function phaseOf(entry: OutboxEntry): Phase {
 
 export default function SurveyFlow({ link, campaign, locale }: Props) {
   const json = campaign.survey;
-  const fixed = campaign.invitation?.stratum;
+  const [fixed] = useState(() => fixedStratum(link, campaign));
   const draft = useRef<Draft>(initialDraft(link, campaign, locale));
   const [model, setModel] = useState<Model>(() => openModel(draft.current, json, locale, fixed));
   const [phase, setPhase] = useState<Phase>(() => {
@@ -158,7 +158,7 @@ export default function SurveyFlow({ link, campaign, locale }: Props) {
       {pageNo === 0 ? <p className="page__note">{t(locale, 'autosave')}</p> : null}
       {pageNo === 0 && fixed && Object.keys(fixed).length ? (
         <p className="page__note" data-testid="invitation-note">
-          {t(locale, 'invitation.fixed')}
+          {t(locale, campaign.invitation ? 'invitation.fixed' : 'link.fixed')}
         </p>
       ) : null}
       {/* After the first page the questionnaire's long description only pushes the questions down. */}

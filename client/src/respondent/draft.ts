@@ -7,6 +7,24 @@ import { loadDraft, type Draft, type Link } from './storage';
 import { createSurveyModel, knownAnswers } from './surveyModel';
 import { newSubmissionId } from './uuid';
 
+/**
+ * Answers the link fixes: an invitation's cell, or on a public link the cell given in its address
+ * (only the campaign's stratum questions, and only values among their choices).
+ */
+export function fixedStratum(link: Link, campaign: TPublicCampaign): Record<string, string> | undefined {
+  if (campaign.invitation) return campaign.invitation.stratum;
+  if (link.token || !link.cell || campaign.campaign.access === 'token') return undefined;
+  const probe = createSurveyModel(campaign.survey, { answers: {}, pageNo: 0, locale: 'vi' });
+  const fixed: Record<string, string> = {};
+  for (const name of campaign.campaign.stratumVariables ?? []) {
+    const value = link.cell[name];
+    const question = value === undefined ? undefined : probe.getQuestionByName(name);
+    const choices = (question as { choices?: { value: unknown }[] } | undefined)?.choices ?? [];
+    if (choices.some((c) => String(c.value) === value)) fixed[name] = value!;
+  }
+  return Object.keys(fixed).length ? fixed : undefined;
+}
+
 export function freshDraft(link: Link, campaign: TPublicCampaign, locale: Locale): Draft {
   return {
     slug: link.slug,
@@ -14,7 +32,7 @@ export function freshDraft(link: Link, campaign: TPublicCampaign, locale: Locale
     version: campaign.version,
     submissionId: newSubmissionId(),
     startedAt: new Date().toISOString(),
-    answers: { ...campaign.invitation?.stratum },
+    answers: { ...fixedStratum(link, campaign) },
     pageNo: 0,
     locale,
   };
@@ -36,6 +54,6 @@ export function initialDraft(link: Link, campaign: TPublicCampaign, locale: Loca
     const probe = createSurveyModel(campaign.survey, { answers: {}, pageNo: 0, locale });
     draft = { ...draft, version: campaign.version, pageNo: 0, completedAt: undefined, answers: knownAnswers(probe, draft.answers) };
   }
-  const stratum = campaign.invitation?.stratum;
+  const stratum = fixedStratum(link, campaign);
   return stratum ? { ...draft, answers: { ...draft.answers, ...stratum } } : draft;
 }

@@ -11,6 +11,8 @@ import type { Locale } from '../i18n';
 export interface Link {
   slug: string;
   token?: string;
+  /** A public link made for one cell: `?district=hai-chau&group=residents` (other parameters, as given). */
+  cell?: Record<string, string>;
 }
 
 export interface Draft {

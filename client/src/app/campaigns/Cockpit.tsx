@@ -99,6 +99,8 @@ export function Cockpit({ slug, locale, rights }: { slug: string; locale: Locale
 
   const variables = campaign.strata.variables;
   const respondentUrl = `${window.location.origin}/s/${encodeURIComponent(campaign.slug)}`;
+  const firstCell = campaign.strata.cells[0]?.key;
+  const cellUrl = firstCell ? `${respondentUrl}?${new URLSearchParams(firstCell).toString()}` : undefined;
 
   return (
     <div className="page cockpit">
@@ -140,6 +142,14 @@ export function Cockpit({ slug, locale, rights }: { slug: string; locale: Locale
                 <a href={respondentUrl} target="_blank" rel="noreferrer">
                   {respondentUrl}
                 </a>
+                {cellUrl ? (
+                  <p className="cockpit__cell-link">
+                    {ct(locale, 'cockpit.cellLink')}{' '}
+                    <a href={cellUrl} target="_blank" rel="noreferrer" data-testid="cell-link">
+                      {cellUrl}
+                    </a>
+                  </p>
+                ) : null}
               </dd>
             </div>
           ) : null}
