@@ -32,19 +32,24 @@ export class AlphaAccumulator {
   n = 0;
   private s: Float64Array;
   private ss: Float64Array;
-  private shift: number[] | null = null;
+  private shift: Float64Array | null = null;
   constructor(private k: number) {
     this.s = new Float64Array(k);
     this.ss = new Float64Array(k * k);
+    this.dx = new Float64Array(k);
   }
-  add(x: number[]) {
-    if (!this.shift) this.shift = x.slice();
-    const k = this.k, sh = this.shift, s = this.s, ss = this.ss;
+  /** x − shift of the current row (each deviation computed once, not once per product). */
+  private dx: Float64Array;
+  add(x: ArrayLike<number>) {
+    if (!this.shift) this.shift = Float64Array.from(x);
+    const k = this.k, sh = this.shift, s = this.s, ss = this.ss, dx = this.dx;
     this.n++;
+    for (let a = 0; a < k; a++) dx[a] = x[a] - sh[a];
     for (let a = 0; a < k; a++) {
-      const da = x[a] - sh[a];
+      const da = dx[a];
       s[a] += da;
-      for (let b = a; b < k; b++) ss[a * k + b] += da * (x[b] - sh[b]);
+      const row = a * k;
+      for (let b = a; b < k; b++) ss[row + b] += da * dx[b];
     }
   }
   /** Sums for merging passes over parts of a stream. */
@@ -55,8 +60,8 @@ export class AlphaAccumulator {
   /** Adds another pass's sums, re-centred on this pass's shift (Σ(x−a) = Σ(x−b) + n(b−a), likewise for products). */
   absorb(o: ReturnType<AlphaAccumulator['state']>) {
     if (o.n === 0 || !o.shift) return;
-    if (!this.shift) this.shift = o.shift.slice();
-    const k = this.k, d = o.shift.map((x, a) => x - this.shift![a]);
+    if (!this.shift) this.shift = Float64Array.from(o.shift);
+    const k = this.k, d = Float64Array.from(o.shift, (x, a) => x - this.shift![a]);
     for (let a = 0; a < k; a++) {
       this.s[a] += o.s[a] + o.n * d[a];
       for (let b = a; b < k; b++) this.ss[a * k + b] += o.ss[a * k + b] + d[a] * o.s[b] + d[b] * o.s[a] + o.n * d[a] * d[b];
@@ -112,12 +117,21 @@ export class IndexAccumulator {
   private set: RatioSet;
   private col: number;
   readonly alphaAcc: AlphaAccumulator;
-  private buf: number[];
+  private buf: Float64Array;
+  /** Per item: min, max − min, reversed? (the items' fields, read once). */
+  private mins: Float64Array;
+  private ranges: Float64Array;
+  private reversed: Uint8Array;
+  private minShare: number;
   constructor(readonly spec: IndexSpec, design: StreamDesign) {
     this.set = new RatioSet(design);
     this.col = this.set.column();
     this.alphaAcc = new AlphaAccumulator(spec.items.length);
-    this.buf = new Array(spec.items.length);
+    this.buf = new Float64Array(spec.items.length);
+    this.mins = Float64Array.from(spec.items, (it) => it.min);
+    this.ranges = Float64Array.from(spec.items, (it) => it.max - it.min);
+    this.reversed = Uint8Array.from(spec.items, (it) => (it.reverse ? 1 : 0));
+    this.minShare = spec.minAnswered ?? 0.5;
   }
   /**
    * Where each item's value comes from in the current response (set by the caller; NaN when unanswered):
@@ -135,21 +149,21 @@ export class IndexAccumulator {
   /** One response (`now` = its number, to tell this response's row values from stale ones). */
   add(unit: number, w: number, now: number) {
     let sum = 0, answered = 0;
-    const items = this.spec.items;
-    for (let j = 0; j < items.length; j++) {
-      const it = items[j];
-      const src = this.sources[j];
+    const { sources, buf, mins, ranges, reversed } = this;
+    const k = buf.length;
+    for (let j = 0; j < k; j++) {
+      const src = sources[j];
       const sc = src.scratch;
       const v = sc !== null ? (sc.stamp === now ? sc.values[src.row] : NaN) : src.read!();
-      if (Number.isNaN(v)) { this.buf[j] = NaN; continue; }
-      let s = ((v - it.min) / (it.max - it.min)) * 100;
-      if (it.reverse) s = 100 - s;
-      this.buf[j] = s;
+      if (Number.isNaN(v)) { buf[j] = NaN; continue; }
+      let s = ((v - mins[j]) / ranges[j]) * 100;
+      if (reversed[j] === 1) s = 100 - s;
+      buf[j] = s;
       sum += s;
       answered++;
     }
-    if (answered === items.length) this.alphaAcc.add(this.buf);
-    if (answered > 0 && answered >= (this.spec.minAnswered ?? 0.5) * items.length) {
+    if (answered === k) this.alphaAcc.add(buf);
+    if (answered > 0 && answered >= this.minShare * k) {
       this.set.addBase(unit, w);
       this.set.add(unit, this.col, w, sum / answered);
     }

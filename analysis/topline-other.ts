@@ -101,7 +101,10 @@ export class TextHandler implements Handler {
   count = 0;
   constructor(readonly maxAnswers: number) {}
   answered(v: unknown) {
-    return typeof v === 'string' ? v.trim() !== '' : nonEmpty(v);
+    if (typeof v !== 'string') return nonEmpty(v);
+    // A first character that is printable ASCII and not a space is never trimmed: no trim() (a new string) needed.
+    const c = v.length > 0 ? v.charCodeAt(0) : 0;
+    return (c > 32 && c < 127) || v.trim() !== '';
   }
   add(v: unknown) {
     this.count++;

@@ -17,11 +17,21 @@ export class Distribution {
     for (const o of options) this.level(o.key, o);
   }
   private small = new Int32Array(64).fill(-1);
-  /** Column of an answer value; small integer codes skip the Map (the common case in Likert data). */
+  /** Strings met so far and their columns (first 32): a scan of === beats a Map lookup for a few options. */
+  private strs: string[] = [];
+  private strCols: number[] = [];
+  /** Column of an answer value; small integer codes and known strings skip the Map. */
   col(v: unknown): number {
     if (typeof v === 'number' && v >= 0 && v < 64 && (v | 0) === v) {
       const c = this.small[v];
       return c >= 0 ? c : (this.small[v] = this.level(v));
+    }
+    if (typeof v === 'string') {
+      const strs = this.strs;
+      for (let i = 0; i < strs.length; i++) if (strs[i] === v) return this.strCols[i];
+      const c = this.level(v);
+      if (strs.length < 32) { strs.push(v); this.strCols.push(c); }
+      return c;
     }
     return this.level(valueKey(v));
   }
@@ -194,7 +204,25 @@ export class MatrixHandler implements Handler {
     const names = q.rows.map((r) => String(r.value));
     this.read = rowReader(names);
     this.plain = names.map((n) => !(n in Object.prototype));
+    const R = this.rows.length;
+    this.lev = new Int32Array(R * 64).fill(-1);
+    this.levG = new Int32Array(R * 64);
+    this.xcs = Int32Array.from(this.rows, (r) => r.dist.set.xc);
+    this.meanG = Int32Array.from(this.rows, (r) => (r.scale.meanCol >= 0 ? r.dist.set.global(r.scale.meanCol) : -1));
+    this.topG = Int32Array.from(this.rows, (r) => (r.scale.topCol >= 0 ? r.dist.set.global(r.scale.topCol) : -1));
+    this.topFrom = Float64Array.from(this.rows, (r) => r.scale.topFrom);
   }
+  /**
+   * The flat plan of the rows: per row and small integer answer code (row·64 + code), the level's column
+   * in the row's RatioSet (-1 until first met) and in the design table; per row, the design-table columns
+   * of the base, the mean and the top-2-box, and the top-2-box threshold.
+   */
+  private lev: Int32Array;
+  private levG: Int32Array;
+  private xcs: Int32Array;
+  private meanG: Int32Array;
+  private topG: Int32Array;
+  private topFrom: Float64Array;
   /** Non-empty answer; a row's value settles it without nonEmpty's for-in over the object. */
   answered(v: unknown) {
     if (!v || typeof v !== 'object') return nonEmpty(v);
@@ -207,14 +235,15 @@ export class MatrixHandler implements Handler {
   }
   add(v: unknown, unit: number, w: number) {
     if (!v || typeof v !== 'object') return;
-    const { rows, cells, scratch, fp } = this;
+    const { rows, cells, scratch, fp, design: d, lev, levG, xcs, meanG, topG, topFrom } = this;
     const vals = scratch.values;
     if (this.readFrom !== v) this.read(v as Record<string, unknown>, cells);
     this.readFrom = undefined;
     let answered = 0;
+    let S = d.S, row = unit * d.stride, cnt = d.cnt, mom = d.mom;
+    const element = d.element;
     // The questionnaire's rows, in order (not the answer's keys): no allocation per response.
     for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
       const cv = cells[i];
       if (cv === undefined || cv === null || cv === '') {
         if (fp) fp.mix(cv === '' ? -2 : -1);
@@ -222,14 +251,53 @@ export class MatrixHandler implements Handler {
         continue;
       }
       answered++;
+      // Fast path: a small integer code already seen in this row. The same additions, in the same order,
+      // as dist.col → set.addOne → scale.add below, on the design table's columns directly.
+      const small = typeof cv === 'number' && cv >= 0 && cv < 64 && (cv | 0) === cv;
+      const k = small ? i * 64 + cv : 0;
+      if (small && lev[k] >= 0 && !element) {
+        vals[i] = cv;
+        if (fp) fp.mix(lev[k]);
+        const x = xcs[i], g = levG[k];
+        S[row + x] += w;
+        cnt[x]++;
+        mom[x] += w;
+        S[row + g] += w;
+        mom[g] += w;
+        cnt[g]++;
+        const mc = meanG[i];
+        if (mc >= 0) {
+          const wy = w * cv;
+          S[row + mc] += wy;
+          mom[mc] += wy * cv;
+          cnt[mc]++;
+          if (cv >= topFrom[i]) {
+            const tc = topG[i], w1 = w * 1;
+            S[row + tc] += w1;
+            mom[tc] += w1 * 1;
+            cnt[tc]++;
+          }
+        }
+        continue;
+      }
+      const r = rows[i];
       vals[i] = typeof cv === 'number' ? cv : NaN;
       const col = r.dist.col(cv);
       if (fp) fp.mix(col);
       r.dist.set.addOne(unit, col, w);
       if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
+      if (small) {
+        lev[k] = col;
+        levG[k] = r.dist.set.global(col);
+      }
+      // A new level may have grown the design table: reload it.
+      S = d.S;
+      row = unit * d.stride;
+      cnt = d.cnt;
+      mom = d.mom;
     }
     scratch.answered = answered;
-    scratch.stamp = this.design.n;
+    scratch.stamp = d.n;
   }
   result(layout: Layout) {
     return {

@@ -2,7 +2,8 @@
 // weighted topline with SEs from an in-process stream, raking to 3 margins, one crosstab with
 // Rao–Scott, and the same topline in pandas for comparison. Each phase runs in its own process so its
 // peak memory is its own. Env: BENCH_N (default 1000000), BENCH_POOL (distinct responses, default 20000),
-// BENCH_WORKERS (threads for the partitioned topline, default 2; 1 skips it).
+// BENCH_WORKERS (threads for the partitioned topline, default 2; 1 skips it), BENCH_BATCH (records per yield of
+// the topline's stream, default 1000; 1 = one record per yield).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +34,9 @@ console.log(`responses: ${N.toLocaleString('en')} (stream cycles ${POOL.toLocale
 const top = phase('topline', String(N), String(POOL));
 console.log(`topline (50 questions, 8 Likert indices, quality flags), weighted with SEs: ${s(top.ms)} wall, ${s(top.cpuMs)} CPU, ` +
   `peak RSS ${mb(top.peakRssMB)} (${mb(top.baselineRssMB)} before the stream: runtime + response pool) — goal < 5 s, < 1 GB`);
-console.log(`  timed: tabulate() consuming an in-process async stream of ${N.toLocaleString('en')} records (one per yield), from the first ` +
-  `record to the finished topline; not timed: generating the ${top.pool.toLocaleString('en')}-response pool the stream cycles, process start-up; ` +
+console.log(`  timed: tabulate() consuming an in-process async stream of ${N.toLocaleString('en')} records (${top.batch === 1 ? 'one per yield' : `${top.batch.toLocaleString('en')} per yield, BENCH_BATCH`}; ` +
+  `each record a new object built inside the clock), from the first record to the finished topline; not timed: generating the ` +
+  `${top.pool.toLocaleString('en')}-response pool the stream cycles (${s(top.generation.ms)} wall, ${s(top.generation.cpuMs)} CPU, timed apart), process start-up; ` +
   `1-min load average ${top.load.map((x: number) => x.toFixed(1)).join(' → ')} during the run (2 shared cores: wall ≈ CPU only when idle)`);
 console.log(`  e.g. propaganda_rating = ${top.sample.level}: ${(100 * top.sample.estimate).toFixed(2)}% (SE ${(100 * top.sample.se).toFixed(2)} pts), design df ${top.design.df}`);
 

@@ -1,0 +1,111 @@
+// The shortcuts of the tabulation pass against the straightforward code they replace, on random data:
+// compiled answer reads vs data[name], the string scan vs the Map of levels, the flat fingerprint set vs a
+// Set, the trim-free text check vs trim(), the matrix fast path vs the per-row methods.
+import { describe, expect, it } from 'vitest';
+import { compileReader } from '../../../analysis/reader.js';
+import { Distribution, MatrixHandler } from '../../../analysis/topline.js';
+import { TextHandler } from '../../../analysis/topline-other.js';
+import { StreamDesign } from '../../../analysis/stream.js';
+import { valueKey } from '../../../analysis/questionnaire.js';
+import { FingerprintSet } from '../../../analysis/quality.js';
+import { readQuestionnaire } from '../../../analysis/questionnaire.js';
+
+/** mulberry32: reproducible random numbers. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('fast paths equal the straightforward code', () => {
+  it('The compiled reader returns data[name] for every name, odd names included', () => {
+    const names = ['a', 'b c', '1', '__proto__', 'constructor', 'x"y', "it's", 'toString', 'đơn_vị', 'missing'];
+    const read = compileReader(names);
+    const r = rng(1);
+    for (let k = 0; k < 50; k++) {
+      const data: Record<string, unknown> = {};
+      for (const n of names) if (n !== '__proto__' && r() < 0.6) data[n] = r() < 0.5 ? Math.floor(r() * 10) : { v: r() };
+      const out: unknown[] = new Array(names.length);
+      read(data, out);
+      expect(out).toEqual(names.map((n) => data[n]));
+      names.forEach((n, i) => expect(out[i] === data[n], n).toBe(true));
+    }
+  });
+
+  it('Distribution.col gives the Map lookup column for any mix of values, in the same order of new levels', () => {
+    const r = rng(2);
+    const pool: unknown[] = ['a', 'b', 'c', '', ' a', 'a ', 1, 2, 63, 64, -1, 0, -0, 2.5, NaN, true, false, null, ['x'], { y: 1 }, '1', 'ä'];
+    for (let s = 0; s < 40; s++) pool.push('s' + s); // more strings than the scan keeps
+    const options = [{ value: 'a', key: 'a', label: 'a' }, { value: 1, key: 1, label: '1' }];
+    const fast = new Distribution(new StreamDesign({}, true), options);
+    const slow = new Distribution(new StreamDesign({}, true), options);
+    for (let k = 0; k < 5000; k++) {
+      const v = pool[Math.floor(r() * pool.length)];
+      // A fresh copy of a string (not the same object) must find the same level.
+      const vv = typeof v === 'string' && r() < 0.5 ? [...v].join('') : v;
+      expect(fast.col(vv)).toBe(slow.level(valueKey(vv)));
+    }
+    expect(fast.opts.map((o) => o.key)).toEqual(slow.opts.map((o) => o.key));
+  });
+
+  it('FingerprintSet answers as a Set<number>, and lists in insertion order', () => {
+    const r = rng(3);
+    const set = new Set<number>(), fs = new FingerprintSet();
+    let wrong = 0;
+    for (let k = 0; k < 200_000; k++) {
+      const fp = r() < 0.3 ? k % 1000 : Math.floor(r() * 2 ** 32) * 2 ** 21 + Math.floor(r() * 2 ** 21);
+      const had = set.has(fp);
+      if (fs.has(fp) !== had || fs.add(fp) === had) wrong++;
+      set.add(fp);
+    }
+    expect(wrong).toBe(0);
+    expect(fs.size).toBe(set.size);
+    expect(fs.values()).toEqual([...set]);
+  });
+
+  it('TextHandler.answered is trim() !== "" for any string', () => {
+    const h = new TextHandler(1);
+    const chars = [' ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u3000', 'a', 'Z', '~', '\u007f', 'đ', '0', '!'];
+    const r = rng(4);
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      const len = Math.floor(r() * 4);
+      for (let i = 0; i < len; i++) s += chars[Math.floor(r() * chars.length)];
+      expect(h.answered(s), JSON.stringify(s)).toBe(s.trim() !== '');
+    }
+  });
+
+  it('Matrices: the handler (fast path for small integer codes) adds what the per-row methods add, bit for bit', () => {
+    const qn = { pages: [{ elements: [{ type: 'matrix', name: 'm', columns: [1, 2, 3, 4, 5], rows: ['a', 'b', 'c', 'd'] }] }] };
+    const q = readQuestionnaire(qn)[0];
+    const names = ['a', 'b', 'c', 'd'];
+    const r = rng(5);
+    const d1 = new StreamDesign({ clustered: true }, false), d2 = new StreamDesign({ clustered: true }, false);
+    const h = new MatrixHandler(q, d1);
+    const byHand = new MatrixHandler(q, d2); // only its rows' Distribution / Scale methods are called
+    // Known codes, unknown small and large codes, fractions, strings, empties; new levels grow the table.
+    const values: unknown[] = [1, 2, 3, 4, 5, 5, 4, 7, 0, 63, 64, 70, 2.5, -1, 'x', 'y', '', null, undefined];
+    for (let k = 0; k < 20_000; k++) {
+      const u1 = d1.locate(String(k % 3), String(k % 40)), u2 = d2.locate(String(k % 3), String(k % 40));
+      const w = 0.5 + r() * 3;
+      const ans: Record<string, unknown> = {};
+      for (const row of names) { const v = values[Math.floor(r() * values.length)]; if (v !== undefined) ans[row] = v; }
+      if (h.answered(ans)) h.add(ans, u1, w);
+      byHand.rows.forEach((row, i) => {
+        const cv = ans[names[i]];
+        if (cv === undefined || cv === null || cv === '') return;
+        const col = row.dist.col(cv);
+        row.dist.set.addOne(u2, col, w);
+        if (row.scale.meanCol >= 0) row.scale.add(u2, w, cv);
+      });
+    }
+    expect(d1.columns).toBe(d2.columns);
+    expect(d1.stride).toBe(d2.stride);
+    for (const [a, b] of [[d1.S, d2.S], [d1.cnt, d2.cnt], [d1.mom, d2.mom]]) expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+  });
+});
