@@ -8,6 +8,7 @@ import { createLogger } from './logger.ts';
 import { seedIfEmpty } from './seed.ts';
 import { submissionWriteConcern } from './db/write-concern.ts';
 import { flushCounts, rebuildCounts } from './campaigns/tally.ts';
+import { User } from './users/model.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,6 +24,11 @@ async function main(): Promise<void> {
   await seedIfEmpty({ surveysDir: path.join(config.rootDir, 'surveys'), openDays: config.demoOpenDays }, log);
   // Per-cell counters are written behind; recount them (one scan) in case a crash lost the last increments.
   log.info({ cells: await rebuildCounts() }, 'stratum counters recounted from the responses');
+  if ((await User.estimatedDocumentCount()) === 0)
+    log.warn(
+      'Chưa có tài khoản cán bộ nào. Tạo tài khoản quản trị đầu tiên: ' +
+        "echo 'mật-khẩu-dài' | npm run user:create -- --username admin --role admin",
+    );
 
   const app = createApp({
     logger: log,
