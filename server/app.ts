@@ -18,6 +18,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { campaignRoutes } from './campaigns/staff-routes.ts';
 import { resultsRoutes } from './results/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 
 export interface AppDeps {
   logger: Logger;
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): express.Application {
   app.use('/api/v1/users', usersRoutes());
   app.use('/api/v1/audit', auditRoutes());
   app.use('/api/v1/surveys', surveyRoutes({ surveysDir: deps.surveysDir ?? path.resolve(import.meta.dirname, '../surveys') }));
+  app.use('/api/v1/campaigns', exportRoutes());
   app.use('/api/v1/campaigns', resultsRoutes());
   app.use('/api/v1/campaigns', campaignRoutes());
   app.use('/api', apiNotFound);

@@ -295,3 +295,20 @@ export interface TResponseReview {
   excluded: boolean;
   reason: string | null;
 }
+
+/** GET /api/v1/campaigns/:slug/export (analyst, admin): a streamed download, audited as `export.download`. */
+export const ZExportQuery = z.object({
+  format: z.enum(['csv', 'ndjson', 'xlsx']).default('csv'),
+  /** `codes`: answer values as stored; `text`: every code with a value label replaced by its label. */
+  labels: z.enum(['codes', 'text']).default('codes'),
+  /** Language of the labels (and of the xlsx codebook sheet). */
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
+export type TExportQuery = z.input<typeof ZExportQuery>;
+
+/** GET /api/v1/campaigns/:slug/codebook (analyst, admin): variables, question texts, types, values and labels. */
+export const ZCodebookQuery = z.object({
+  format: z.enum(['md', 'xlsx']).default('md'),
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
+export type TCodebookQuery = z.input<typeof ZCodebookQuery>;
