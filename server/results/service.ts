@@ -1,7 +1,7 @@
 // Topline and crosstab of a campaign for analysts (and viewers, who read tables but no free-text answers),
 // computed by analysis/ from the results cache, weighted on request.
 import { z } from 'zod';
-import { crosstab, readQuestionnaire, tabulate, svyDesign, type QuestionInfo, type TabulateResponse } from '../../analysis/index.ts';
+import { crosstab, DesignError, readQuestionnaire, tabulate, svyDesign, type QuestionInfo, type TabulateResponse } from '../../analysis/index.ts';
 import { assertRole } from '../auth/index.ts';
 import type { CampaignDoc } from '../campaigns/model.ts';
 import { findCampaign, findCampaignVersion } from '../campaigns/service.ts';
@@ -48,6 +48,20 @@ function meta(c: Context, lang: 'vi' | 'en', weighted: boolean, n: number, w?: W
   return { slug: c.campaign.slug, lang, weighted, filter: c.filter, n, total: c.data.rows.length, ...(w ? { weighting: w.meta } : {}) };
 }
 
+/** Too few responses for a design-based error (e.g. one response after filtering) is the analyst's to fix. */
+async function explainDesign<T>(compute: () => Promise<T>): Promise<T> {
+  try {
+    return await compute();
+  } catch (err) {
+    if (!(err instanceof DesignError)) throw err;
+    throw new UnprocessableError(
+      'results.too_few_responses',
+      'Quá ít phiếu trong phạm vi đã chọn để tính sai số (cần ít nhất hai phiếu trong mỗi tầng). Hãy nới bộ lọc.',
+      [{ path: 'filter', message: err.message }],
+    );
+  }
+}
+
 export async function campaignTopline(actor: Actor, slug: string, query: unknown): Promise<TTopline> {
   assertRole(actor.staff, 'analyst', 'viewer');
   const q = parseOrThrow(ZToplineQuery, query);
@@ -63,12 +77,14 @@ export async function campaignTopline(actor: Actor, slug: string, query: unknown
       if (keep && !keep(r)) return;
       records.push(w ? { id: r.id, data: r.answers, weight: w.design.weights[i], stratum: r.stratumKey || '-' } : { id: r.id, data: r.answers });
     });
-    const t = await tabulate(c.survey, records, {
-      locale: q.lang,
-      design: w ? { lonelyPsu: LONELY_PSU } : undefined,
-      quality: false,
-      maxTextAnswers: textAnswers,
-    });
+    const t = await explainDesign(() =>
+      tabulate(c.survey, records, {
+        locale: q.lang,
+        design: w ? { lonelyPsu: LONELY_PSU } : undefined,
+        quality: false,
+        maxTextAnswers: textAnswers,
+      }),
+    );
     return { ...meta(c, q.lang, q.weighted, t.n, w), topline: { n: t.n, locale: t.locale, design: t.design, questions: t.questions, indices: t.indices as unknown as Record<string, unknown>[] } };
   });
 }
@@ -108,7 +124,7 @@ export async function campaignCrosstab(actor: Actor, slug: string, query: unknow
     const present = (v: (string | null)[]) => new Set(v.filter((x, i) => x !== null && rv[i] !== null && cv[i] !== null)).size;
     if (present(rv) < 2 || present(cv) < 2)
       throw new UnprocessableError('results.too_few_levels', 'Bảng chéo cần ít nhất hai giá trị có người trả lời ở cả hàng và cột.', []);
-    const x = crosstab(design, rv, cv, { suppressBelow: SUPPRESS_BELOW });
+    const x = await explainDesign(async () => crosstab(design, rv, cv, { suppressBelow: SUPPRESS_BELOW }));
     const hidden = new Set(x.suppressed.map((s) => `${s.row}\u0000${s.col}`));
     const hide = (g: Grid<number>): Grid<number | null> =>
       Object.fromEntries(Object.entries(g).map(([r, cols]) => [r, Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, hidden.has(`${r}\u0000${k}`) ? null : v]))]));

@@ -215,6 +215,8 @@ describe('When the parameters are wrong', () => {
       ['/crosstab?row=channels&col=district', 400, 'results.bad_variable'],
       ['/crosstab?row=district&col=district', 400, 'results.bad_variable'],
       ['/crosstab?row=party_member&col=district&filter=district:hai-chau', 422, 'results.too_few_levels'],
+      // One response left by the filter: no design-based error can be computed, and the analyst is told so.
+      ['/topline?filter=overall:1;district:hai-chau', 422, 'results.too_few_responses'],
     ];
     for (const [query, status, code] of cases) {
       const res = await staff.analyst.get(`/api/v1/campaigns/${slug}${query}`);

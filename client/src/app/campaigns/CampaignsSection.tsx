@@ -2,6 +2,7 @@
 import type { TStaffUser } from '../../../../server/contract/staff';
 import type { Locale } from '../i18n';
 import { pathnameOf } from '../router';
+import { ResultsPage } from '../results/ResultsPage';
 import { CampaignList } from './CampaignList';
 import { Cockpit } from './Cockpit';
 import { CreateCampaign } from './CreateCampaign';
@@ -14,5 +15,6 @@ export function CampaignsSection({ path, user, locale }: { path: string; user: T
   if (!rest) return <CampaignList locale={locale} rights={rights} />;
   if (rest === 'new') return <CreateCampaign locale={locale} rights={rights} />;
   const slug = decodeURIComponent(rest.split('/')[0]);
-  return <Cockpit key={slug} slug={slug} locale={locale} rights={rights} />;
+  if (rest.split('/')[1] === 'results') return <ResultsPage key={slug} slug={slug} locale={locale} user={user} />;
+  return <Cockpit key={slug} slug={slug} locale={locale} rights={rights} results={user.roles.some((r) => r === 'analyst' || r === 'admin' || r === 'viewer')} />;
 }

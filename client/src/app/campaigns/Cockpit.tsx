@@ -6,6 +6,7 @@ import type { TCampaignItem, TProgress } from '../../../../server/contract/staff
 import { api, ApiError } from '../api';
 import type { Locale } from '../i18n';
 import { Link } from '../router';
+import { rt } from '../results/i18n';
 import { Loading, Panel } from '../Shell';
 import { CellTable } from './CellTable';
 import { Controls } from './Controls';
@@ -18,7 +19,7 @@ import { choiceQuestions, labelsOf, type Labels } from './questions';
 
 const REFRESH_MS = 30_000;
 
-export function Cockpit({ slug, locale, rights }: { slug: string; locale: Locale; rights: Rights }) {
+export function Cockpit({ slug, locale, rights, results }: { slug: string; locale: Locale; rights: Rights; results?: boolean }) {
   const [campaign, setCampaign] = useState<TCampaignItem | null>(null);
   const [campaignError, setCampaignError] = useState<ApiError | null>(null);
   const [progress, setProgress] = useState<TProgress | null>(null);
@@ -111,6 +112,11 @@ export function Cockpit({ slug, locale, rights }: { slug: string; locale: Locale
         <div className="cockpit__title-row">
           <h1 className="page__title cockpit__title">{campaign.title}</h1>
           <StatusBadge status={campaign.status} locale={locale} />
+          {results ? (
+            <Link href={`/app/campaigns/${encodeURIComponent(campaign.slug)}/results`} className="button button--small" data-testid="results-link">
+              {rt(locale, 'title')}
+            </Link>
+          ) : null}
         </div>
         <dl className="facts">
           <div>

@@ -1,0 +1,130 @@
+// The crosstab builder: two single-choice questions, column percentages, small cells shown as "—", and
+// the Rao–Scott test in plain words.
+import { useEffect, useId, useState } from 'react';
+import type { TCrosstab } from '../../../../server/contract/staff';
+import { api, type ApiError } from '../api';
+import { formatInt } from '../campaigns/format';
+import { asApiError, FormProblem } from '../campaigns/parts';
+import type { Locale } from '../i18n';
+import { fmtNum, fmtP, fmtPct, rt } from './i18n';
+
+export interface Variable {
+  name: string;
+  title: string;
+}
+
+export function CrosstabBuilder(props: { slug: string; variables: Variable[]; query: (extra: Record<string, string>) => string; locale: Locale }) {
+  const { slug, variables, query, locale } = props;
+  const id = useId();
+  const [row, setRow] = useState('');
+  const [col, setCol] = useState('');
+  const [result, setResult] = useState<TCrosstab | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [asked, setAsked] = useState<{ row: string; col: string } | null>(null);
+  const qs = asked ? query({ row: asked.row, col: asked.col }) : '';
+
+  // Recomputed when the page's weighting, filter or language changes once a table was asked for.
+  useEffect(() => {
+    if (!asked) return;
+    let live = true;
+    setBusy(true);
+    setError(null);
+    api<TCrosstab>('GET', `/campaigns/${encodeURIComponent(slug)}/crosstab?${qs}`).then(
+      (x) => {
+        if (!live) return;
+        setResult(x);
+        setBusy(false);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setResult(null);
+        setError(asApiError(e));
+        setBusy(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [slug, asked, qs]);
+
+  const x = result?.crosstab;
+  return (
+    <section className="card results__crosstab" aria-labelledby={`${id}-title`} data-testid="crosstab">
+      <h2 className="card__title" id={`${id}-title`}>
+        {rt(locale, 'xt.title')}
+      </h2>
+      <form
+        className="results__xt-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (row && col) setAsked({ row, col });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-row`}>{rt(locale, 'xt.row')}</label>
+          <select id={`${id}-row`} value={row} onChange={(e) => setRow(e.target.value)} required>
+            <option value="">{rt(locale, 'xt.pick')}</option>
+            {variables.map((v) => (
+              <option key={v.name} value={v.name}>
+                {v.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-col`}>{rt(locale, 'xt.col')}</label>
+          <select id={`${id}-col`} value={col} onChange={(e) => setCol(e.target.value)} required>
+            <option value="">{rt(locale, 'xt.pick')}</option>
+            {variables.map((v) => (
+              <option key={v.name} value={v.name}>
+                {v.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button" disabled={busy || !row || !col || row === col} aria-busy={busy}>
+          {rt(locale, busy ? 'xt.busy' : 'xt.build')}
+        </button>
+      </form>
+      <FormProblem error={error} locale={locale} />
+      {result && x ? (
+        <div className="results__scroll">
+          <table className="results__table results__xt" data-testid="crosstab-table">
+            <caption>{rt(locale, 'xt.caption', { row: result.row.title, col: result.col.title, n: formatInt(x.n) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{result.row.title}</th>
+                {result.col.levels.map((c) => (
+                  <th scope="col" className="num" key={c.value}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.row.levels.map((r) => (
+                <tr key={r.value}>
+                  <th scope="row">{r.label}</th>
+                  {result.col.levels.map((c) => {
+                    const v = x.counts[r.value]?.[c.value] === null ? null : (x.colPct[r.value]?.[c.value] ?? null);
+                    return (
+                      <td className="num" key={c.value} data-testid="crosstab-cell">
+                        {v === null ? '—' : fmtPct(v)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {x.suppressed.length ? <p className="field__hint">{rt(locale, 'xt.suppressed', { k: String(x.suppressBelow) })}</p> : null}
+          <p data-testid="crosstab-test">
+            {rt(locale, 'xt.p', { F: fmtNum(x.raoScott.F), p: fmtP(x.raoScott.p) })}{' '}
+            <strong>{rt(locale, x.raoScott.p < 0.05 ? 'xt.sig' : 'xt.notSig', { row: result.row.title, col: result.col.title })}</strong>
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
