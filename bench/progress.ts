@@ -5,9 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
-import { createApp } from '../server/app.ts';
 import { Campaign } from '../server/campaigns/model.ts';
 import { cellKey } from '../server/campaigns/strata.ts';
 import { rebuildCounts } from '../server/campaigns/tally.ts';
@@ -15,8 +13,8 @@ import { loadConfig } from '../server/config.ts';
 import { connectDatabase } from '../server/db/connect.ts';
 import { createLogger } from '../server/logger.ts';
 import { seedIfEmpty } from '../server/seed.ts';
-import { createUserAccount } from '../server/users/service.ts';
 import { machineLine } from './_machine.ts';
+import { startStaffApp } from './_staff-app.ts';
 
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const REQUESTS = 50;
@@ -51,17 +49,8 @@ started = performance.now();
 const rebuilt = await rebuildCounts();
 console.log(`counters rebuilt from the responses (counts:rebuild): ${rebuilt} cells in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-await createUserAccount({ actor: null, ip: 'bench' }, { username: 'bench-fieldwork', password: 'bench-password-1', roles: ['fieldwork'], districts: [] });
-const app = createApp({ logger: createLogger('silent'), engine: 'embedded', clientDir: path.join(root, 'client/dist') });
-const server = app.listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const login = await fetch(`${base}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: base },
-  body: JSON.stringify({ username: 'bench-fieldwork', password: 'bench-password-1' }),
-});
-const cookie = login.headers.getSetCookie()[0].split(';')[0];
+const staffApp = await startStaffApp('fieldwork');
+const { base, cookie } = staffApp;
 const times: number[] = [];
 let total = 0;
 for (let i = 0; i < REQUESTS; i++) {
@@ -78,7 +67,6 @@ if (total !== N) {
   console.error(`progress counted ${total}, expected ${N}`);
   process.exitCode = 1;
 }
-server.closeAllConnections();
-server.close();
+staffApp.close();
 await db.close();
 fs.rmSync(config.dataDir, { recursive: true, force: true });

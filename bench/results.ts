@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
-import { createApp } from '../server/app.ts';
 import { Campaign } from '../server/campaigns/model.ts';
 import { cellKey } from '../server/campaigns/strata.ts';
 import { countCompleted, rebuildCounts } from '../server/campaigns/tally.ts';
@@ -17,9 +15,9 @@ import { loadConfig } from '../server/config.ts';
 import { connectDatabase } from '../server/db/connect.ts';
 import { createLogger } from '../server/logger.ts';
 import { seedIfEmpty } from '../server/seed.ts';
-import { createUserAccount } from '../server/users/service.ts';
 import { localDay } from '../analysis/progress.ts';
 import { machineLine } from './_machine.ts';
+import { startStaffApp } from './_staff-app.ts';
 
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const REPEAT = 20;
@@ -72,17 +70,8 @@ for (let i = 0; i < N; i += 1000) {
 console.log(`\n${N} responses inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 await rebuildCounts();
 
-await createUserAccount({ actor: null, ip: 'bench' }, { username: 'bench-analyst', password: 'bench-password-1', roles: ['analyst'], districts: [] });
-const app = createApp({ logger: createLogger('silent'), engine: 'embedded', clientDir: path.join(root, 'client/dist') });
-const server = app.listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const login = await fetch(`${base}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: base },
-  body: JSON.stringify({ username: 'bench-analyst', password: 'bench-password-1' }),
-});
-const cookie = login.headers.getSetCookie()[0].split(';')[0];
+const staffApp = await startStaffApp('analyst');
+const { base, cookie } = staffApp;
 
 async function get(query: string): Promise<{ ms: number; n: number }> {
   const t = performance.now();
@@ -125,7 +114,6 @@ if (full.n !== N || after.n !== N + 1) {
   console.error(`expected ${N} then ${N + 1} responses, got ${full.n} then ${after.n}`);
   process.exitCode = 1;
 }
-server.closeAllConnections();
-server.close();
+staffApp.close();
 await db.close();
 fs.rmSync(config.dataDir, { recursive: true, force: true });

@@ -5,17 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
-import { createApp } from '../../server/app.ts';
 import { Campaign } from '../../server/campaigns/model.ts';
 import { loadConfig } from '../../server/config.ts';
 import { connectDatabase } from '../../server/db/connect.ts';
 import { createLogger } from '../../server/logger.ts';
 import { seedIfEmpty } from '../../server/seed.ts';
-import { createUserAccount } from '../../server/users/service.ts';
 import { responses } from '../analysis/generate.ts';
 import { memorySampler } from './measure.ts';
+import { startStaffApp } from '../_staff-app.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 const FORMATS = (process.argv[3] ?? 'csv').split(',');
@@ -45,17 +43,8 @@ for (let i = 0; i < N; i += 1000) {
 }
 const fillSeconds = (performance.now() - t) / 1000;
 
-await createUserAccount({ actor: null, ip: 'bench' }, { username: 'bench-analyst', password: 'bench-password-1', roles: ['analyst'], districts: [] });
-const app = createApp({ logger: createLogger('silent'), engine: 'embedded', clientDir: path.join(root, 'client/dist') });
-const server = app.listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const login = await fetch(`${base}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin: base },
-  body: JSON.stringify({ username: 'bench-analyst', password: 'bench-password-1' }),
-});
-const cookie = login.headers.getSetCookie()[0].split(';')[0];
+const staffApp = await startStaffApp('analyst');
+const { base, cookie } = staffApp;
 
 const results = [];
 for (const format of FORMATS) {
@@ -75,8 +64,7 @@ for (const format of FORMATS) {
   const m = mem.stop();
   results.push({ format, seconds, firstByteMs: firstByte, bytes, rows: format === 'csv' ? newlines - 1 : format === 'ndjson' ? newlines : null, peakMb: m.peakMb });
 }
-server.closeAllConnections();
-server.close();
+staffApp.close();
 await db.close();
 fs.rmSync(config.dataDir, { recursive: true, force: true });
 console.log(JSON.stringify({ n: N, fillSeconds, results }));
