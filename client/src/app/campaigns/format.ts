@@ -2,8 +2,8 @@
 // (Asia/Ho_Chi_Minh, UTC+7 all year, no daylight saving) whatever the computer's own time zone says.
 import type { TStaffUser } from '../../../../server/contract/staff';
 import type { Locale } from '../i18n';
+import { vnParts } from '../../vn-time';
 
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Viet Nam keeps UTC+7 all year, so a wall-clock time there converts with a fixed offset. */
 export const VN_OFFSET = '+07:00';
 
@@ -15,18 +15,6 @@ export const formatInt = (n: number) => intFormat.format(n);
 /** 2.25 → "2,3". */
 export const formatRate = (n: number) => oneDecimal.format(n);
 
-function vnParts(date: Date): Record<string, string> {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
-}
 
 /** An instant → "30/06/2023" in Đà Nẵng. */
 export function vnDate(iso: string): string {
