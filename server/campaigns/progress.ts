@@ -13,8 +13,15 @@ import { findCampaign, findCampaignVersion } from './service.ts';
 import { effectiveStatus } from './status.ts';
 import { cellKey } from './strata.ts';
 
+type ChoiceTexts = Map<string, Map<string, string>>;
+/** Per version and strata variables: versions never change, so the walk over the JSON is done once. */
+const textsCache = new Map<string, ChoiceTexts>();
+
 /** variable → value → Vietnamese text of that choice. */
-function choiceTexts(json: Record<string, unknown>, variables: string[]): Map<string, Map<string, string>> {
+function choiceTexts(versionId: string, json: Record<string, unknown>, variables: string[]): ChoiceTexts {
+  const key = `${versionId}|${variables.join(',')}`;
+  const hit = textsCache.get(key);
+  if (hit) return hit;
   const lang = defaultLocale(json);
   const out = new Map<string, Map<string, string>>();
   for (const e of listElements(json)) {
@@ -22,6 +29,7 @@ function choiceTexts(json: Record<string, unknown>, variables: string[]): Map<st
     const choices = valueLists(e.node, e.path).find((l) => l.kind === 'choices');
     out.set(String(e.node.name), new Map((choices?.items ?? []).map((c) => [String(c.value), textIn(c.text, 'vi', lang) || String(c.value)])));
   }
+  textsCache.set(key, out);
   return out;
 }
 
@@ -36,7 +44,8 @@ export async function campaignProgress(actor: Actor, slug: string, now = new Dat
   const counts = new Map(
     (await StratumCount.find({ campaign: campaign._id }).lean()).map((c) => [c.key, c]),
   );
-  const texts = choiceTexts((await findCampaignVersion(campaign)).json, variables);
+  const version = await findCampaignVersion(campaign);
+  const texts = choiceTexts(version.id, version.json, variables);
   // A campaign without strata is one cell with no quota: its key is ''.
   const design = variables.length ? cells.map((c) => ({ key: c.key as Record<string, string>, quota: c.quota })) : [{ key: {}, quota: 0 }];
   const input = design.map((c) => {

@@ -61,28 +61,8 @@ export function CrosstabBuilder(props: { slug: string; variables: Variable[]; qu
           if (row && col) setAsked({ row, col });
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-row`}>{rt(locale, 'xt.row')}</label>
-          <select id={`${id}-row`} value={row} onChange={(e) => setRow(e.target.value)} required>
-            <option value="">{rt(locale, 'xt.pick')}</option>
-            {variables.map((v) => (
-              <option key={v.name} value={v.name}>
-                {v.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-col`}>{rt(locale, 'xt.col')}</label>
-          <select id={`${id}-col`} value={col} onChange={(e) => setCol(e.target.value)} required>
-            <option value="">{rt(locale, 'xt.pick')}</option>
-            {variables.map((v) => (
-              <option key={v.name} value={v.name}>
-                {v.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VariableSelect id={`${id}-row`} label={rt(locale, 'xt.row')} pick={rt(locale, 'xt.pick')} variables={variables} value={row} onChange={setRow} />
+        <VariableSelect id={`${id}-col`} label={rt(locale, 'xt.col')} pick={rt(locale, 'xt.pick')} variables={variables} value={col} onChange={setCol} />
         <button type="submit" className="button" disabled={busy || !row || !col || row === col} aria-busy={busy}>
           {rt(locale, busy ? 'xt.busy' : 'xt.build')}
         </button>
@@ -126,5 +106,28 @@ export function CrosstabBuilder(props: { slug: string; variables: Variable[]; qu
         </div>
       ) : null}
     </section>
+  );
+}
+
+function VariableSelect(props: {
+  id: string;
+  label: string;
+  pick: string;
+  variables: { name: string; title: string }[];
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} required>
+        <option value="">{props.pick}</option>
+        {props.variables.map((v) => (
+          <option key={v.name} value={v.name}>
+            {v.title}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { TRole, TUserItem } from '../../../../server/contract/staff';
 import { api, ApiError } from '../api';
 import { st, type Locale } from '../i18n';
-import { DistrictsField, FormErrors, parseDistricts, RoleChoices } from './fields';
+import { DistrictsField, FormErrors, parseDistricts, RoleChoices, PasswordField } from './fields';
 
 export function CreateUser({ locale, onCreated }: { locale: Locale; onCreated: (user: TUserItem) => void }) {
   const [username, setUsername] = useState('');
@@ -73,23 +73,14 @@ export function CreateUser({ locale, onCreated }: { locale: Locale; onCreated: (
           <label htmlFor="new-user-display-name">{st(locale, 'users.field.displayName')}</label>
           <input id="new-user-display-name" maxLength={100} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="new-user-password">{st(locale, 'users.field.password')}</label>
-          <input
-            id="new-user-password"
-            type="password"
-            required
-            minLength={10}
-            maxLength={200}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby="new-user-password-hint"
-          />
-          <p className="field__hint" id="new-user-password-hint">
-            {st(locale, 'users.field.passwordHint')}
-          </p>
-        </div>
+        <PasswordField
+          id="new-user-password"
+          label={st(locale, 'users.field.password')}
+          hint={st(locale, 'users.field.passwordHint')}
+          required
+          value={password}
+          onChange={setPassword}
+        />
         <RoleChoices idPrefix="new-user" locale={locale} roles={roles} onChange={setRoles} />
         {roles.includes('fieldwork') ? (
           <DistrictsField id="new-user-districts" locale={locale} value={districts} onChange={setDistricts} />

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TRole, TUserItem } from '../../../../server/contract/staff';
 import { api, ApiError } from '../api';
 import { st, type Locale } from '../i18n';
-import { DistrictsField, FormErrors, parseDistricts, RoleChoices } from './fields';
+import { DistrictsField, FormErrors, parseDistricts, RoleChoices, PasswordField } from './fields';
 
 interface EditUserProps {
   user: TUserItem;
@@ -79,22 +79,13 @@ export function EditUser({ user, locale, onSaved, onClose }: EditUserProps) {
           <label htmlFor="edit-user-display-name">{st(locale, 'users.field.displayName')}</label>
           <input id="edit-user-display-name" maxLength={100} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="edit-user-password">{st(locale, 'users.field.newPassword')}</label>
-          <input
-            id="edit-user-password"
-            type="password"
-            minLength={10}
-            maxLength={200}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby="edit-user-password-hint"
-          />
-          <p className="field__hint" id="edit-user-password-hint">
-            {st(locale, 'users.field.newPasswordHint')}
-          </p>
-        </div>
+        <PasswordField
+          id="edit-user-password"
+          label={st(locale, 'users.field.newPassword')}
+          hint={st(locale, 'users.field.newPasswordHint')}
+          value={password}
+          onChange={setPassword}
+        />
         <RoleChoices idPrefix="edit-user" locale={locale} roles={roles} onChange={setRoles} />
         {roles.includes('fieldwork') ? (
           <DistrictsField id="edit-user-districts" locale={locale} value={districts} onChange={setDistricts} />

@@ -74,3 +74,33 @@ export function FormErrors({ error, locale }: { error: ApiError | string | null;
     </div>
   );
 }
+
+/** A new password (10–200 characters) with its hint; `required` when creating an account. */
+export function PasswordField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  required?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="password"
+        required={props.required}
+        minLength={10}
+        maxLength={200}
+        autoComplete="new-password"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={`${props.id}-hint`}
+      />
+      <p className="field__hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </div>
+  );
+}
