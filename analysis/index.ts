@@ -22,6 +22,7 @@ export { cronbachAlpha, defaultIndices } from './indices.js';
 export type { IndexSpec, IndexResult } from './indices.js';
 export { QualityTracker, isStraightLined, isSpeeder, answerFingerprint } from './quality.js';
 export type { QualitySummary, QualityOptions } from './quality.js';
+export { suggestReview, REVIEW_KINDS, type ReviewKind, type ReviewRow, type ReviewSuggestion, type ReviewSuggestions } from './review.js';
 export { StreamDesign, RatioSet } from './stream.js';
 export type { StreamDesignOptions } from './stream.js';
 export { loadSpec, runSpec, SpecError } from './spec.js';

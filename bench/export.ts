@@ -1,10 +1,11 @@
 // Benchmark of the exports (issue 7): the export pipeline fed 1,000,000 synthetic responses to the demo
-// questionnaire from an in-process stream, as CSV (goal: under 30 s, memory flat and under 300 MB) and
-// as xlsx; then end to end over HTTP from the embedded database at 100,000 responses. Each phase runs in
-// its own process so its peak memory (RSS sampled every 50 ms) is its own.
+// questionnaire from an in-process stream, as CSV (goal: under 30 s, memory flat and under 300 MB), as
+// xlsx and as SPSS .sav (bench/export-sav-readback.ts reads the .sav back); then end to end over HTTP
+// from the embedded database at 100,000 responses. Each phase runs in its own process so its peak
+// memory (RSS sampled every 50 ms) is its own.
 // Env: BENCH_EXPORT_N (default 1000000), BENCH_EXPORT_XLSX_N (default BENCH_EXPORT_N),
 // BENCH_EXPORT_HTTP_N (default 100000), BENCH_EXPORT_HTTP_FORMATS (default csv,xlsx),
-// BENCH_EXPORT_PHASES (default generate,csv,xlsx,http), BENCH_POOL (distinct generated responses, default 20000).
+// BENCH_EXPORT_PHASES (default generate,csv,xlsx,sav,http), BENCH_POOL (distinct generated responses, default 20000).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ const N = Number(process.env.BENCH_EXPORT_N ?? 1_000_000);
 const XLSX_N = Number(process.env.BENCH_EXPORT_XLSX_N ?? N);
 const HTTP_N = Number(process.env.BENCH_EXPORT_HTTP_N ?? 100_000);
 const HTTP_FORMATS = process.env.BENCH_EXPORT_HTTP_FORMATS ?? 'csv,xlsx';
-const PHASES = (process.env.BENCH_EXPORT_PHASES ?? 'generate,csv,xlsx,http').split(',');
+const PHASES = (process.env.BENCH_EXPORT_PHASES ?? 'generate,csv,xlsx,sav,http').split(',');
 const POOL = Number(process.env.BENCH_POOL ?? 20_000);
 const here = fileURLToPath(new URL('./export/', import.meta.url));
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -55,7 +55,8 @@ function answers(key: Record<string, string>): Record<string, unknown> {
 }
 const response = (key: Record<string, string>, receivedAt: Date) => ({
   _id: randomUUID(), campaign: campaign._id, version: 1, submissionId: randomUUID(), answers: answers(key),
-  stratum: key, stratumKey: cellKey(key, variables), channel: 'phone', status: 'complete', receivedAt, flags: [],
+  stratum: key, stratumKey: cellKey(key, variables), channel: 'phone', status: 'complete', receivedAt,
+  receivedHour: new Date(Math.floor(receivedAt.getTime() / 3_600_000) * 3_600_000), flags: [],
 });
 
 console.log(machineLine());

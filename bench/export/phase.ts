@@ -1,5 +1,5 @@
 // One phase of bench/export.ts in its own process (so its peak memory is its own); prints one JSON line.
-//   csv|xlsx N POOL   the export writers fed N synthetic demo responses from an in-process object stream
+//   csv|xlsx|sav N POOL   the export writers fed N synthetic demo responses from an in-process object stream
 //   generate N POOL   the same stream alone (what feeding costs, to subtract)
 // The demo generator costs ~100 µs a response, more than the export: like bench/analysis.ts, POOL
 // distinct responses are generated first (not timed) and the stream cycles through them with new ids.
@@ -37,11 +37,11 @@ let rows = 0;
 let bytes = 0;
 if (what === 'generate') {
   for await (const _r of source(N, (i) => mem.mark(i))) rows++;
-} else if (what === 'csv' || what === 'xlsx') {
+} else if (what === 'csv' || what === 'xlsx' || what === 'sav') {
   const layout = new ExportLayout(survey, { locale: 'vi', weight: true });
   const sink = new CountingSink();
   rows = await streamRows(what, layout, source(N, (i) => mem.mark(i)), sink, { labels: 'codes', locale: 'vi' });
-  if (what === 'csv') sink.end();
+  if (what !== 'xlsx') sink.end();
   await new Promise((r) => (sink.writableFinished ? r(null) : sink.once('finish', r)));
   bytes = sink.bytes;
 } else throw new Error(`unknown phase ${what}`);

@@ -298,11 +298,13 @@ export interface TResponseReview {
 
 /** GET /api/v1/campaigns/:slug/export (analyst, admin): a streamed download, audited as `export.download`. */
 export const ZExportQuery = z.object({
-  format: z.enum(['csv', 'ndjson', 'xlsx']).default('csv'),
+  format: z.enum(['csv', 'ndjson', 'xlsx', 'sav']).default('csv'),
   /** `codes`: answer values as stored; `text`: every code with a value label replaced by its label. */
   labels: z.enum(['codes', 'text']).default('codes'),
   /** Language of the labels (and of the xlsx codebook sheet). */
   lang: z.enum(['vi', 'en']).default('vi'),
+  /** `true`: also the responses an analyst excluded, with the reason in an `excluded` column. */
+  includeExcluded: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 export type TExportQuery = z.input<typeof ZExportQuery>;
 
@@ -312,3 +314,167 @@ export const ZCodebookQuery = z.object({
   lang: z.enum(['vi', 'en']).default('vi'),
 });
 export type TCodebookQuery = z.input<typeof ZCodebookQuery>;
+
+// ---- Weights (/api/v1/campaigns/:slug/weights) ------------------------------------------------------
+
+/** Population counts per margin: `{variable (or a:b for a cross): {level: count}}`. */
+export type TMargins = Record<string, Record<string, number>>;
+
+export const ZWeightsQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') }).strict();
+
+/** PUT …/weights (analyst, admin): the margins replace the stored ones; `{}` removes weighting. */
+export const ZWeightsUpdate = z
+  .object({
+    // Counts are checked by the service, so that a bad one is named with its variable and level.
+    margins: z.record(z.string().min(1).max(200), z.record(z.string().min(1).max(200), z.unknown())),
+    /** Where the figures come from (office, table, year); an empty text removes it. */
+    source: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type TWeightsUpdate = z.input<typeof ZWeightsUpdate>;
+
+/** A variable a margin can use: a stratum or a single-choice question every respondent answers. */
+export interface TMarginVariable {
+  name: string;
+  title: string;
+  stratum: boolean;
+  levels: { value: string; label: string }[];
+}
+
+/** One level of a margin: population, sample and weighted shares in percent (0–100). */
+export interface TMarginLevel {
+  value: string;
+  label: string;
+  population: number | null;
+  populationPct: number | null;
+  sample: number;
+  samplePct: number;
+  /** Null when no weights could be made. */
+  weightedPct: number | null;
+}
+
+export interface TMarginComparison {
+  name: string;
+  title: string;
+  populationTotal: number;
+  /** Respondents with no value for the variable (raking cannot place them). */
+  missing: number;
+  levels: TMarginLevel[];
+}
+
+/** Why the weights cannot be made, level by level where it can say. */
+export interface TWeightProblem {
+  margin: string;
+  level: string | null;
+  message: string;
+}
+
+/** GET …/weights (analyst, admin, viewer), and the reply of PUT. */
+export interface TWeights {
+  slug: string;
+  lang: 'vi' | 'en';
+  margins: TMargins;
+  source: string | null;
+  variables: TMarginVariable[];
+  /** Included responses (complete, not excluded). */
+  total: number;
+  /** As TResultsMeta.weighting; null when the weights could not be made. */
+  weighting: NonNullable<TResultsMeta['weighting']> | null;
+  histogram: { from: number; to: number; count: number }[];
+  /** Set when the weights cannot be made (`results.weighting_failed`); `detail` is the engine's reason. */
+  failure: { code: string; message: string; detail: string | null } | null;
+  problems: TWeightProblem[];
+  comparison: TMarginComparison[];
+}
+
+// ---- Response review queue (/api/v1/campaigns/:slug/review, …/responses/…) ------------------------
+
+export const REVIEW_KIND_VALUES = ['speeder', 'straightliner', 'duplicate'] as const;
+export type TReviewKind = (typeof REVIEW_KIND_VALUES)[number];
+
+/** GET …/review: `kind` narrows suggested or flagged responses (excluded ones carry no suggestion). */
+export const ZReviewQuery = z
+  .object({
+    kind: z.enum(REVIEW_KIND_VALUES).optional(),
+    status: z.enum(['suggested', 'excluded', 'flagged']).default('suggested'),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    lang: z.enum(['vi', 'en']).default('vi'),
+  })
+  .strict();
+export type TReviewQuery = z.input<typeof ZReviewQuery>;
+
+/** POST …/responses/:id/flag {reason}: a second look wanted, the response stays in the results. */
+export const ZResponseFlag = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const ZResponseUnflag = z.object({ reason: z.string().trim().max(500).optional() }).strict();
+/** POST …/responses/exclude {ids, reason}: at most this many ids at once. */
+export const BULK_EXCLUDE_MAX = 500;
+export const ZBulkExclude = z
+  .object({ ids: z.array(z.string().min(1).max(100)).min(1).max(BULK_EXCLUDE_MAX), reason: z.string().trim().min(3).max(500) })
+  .strict();
+
+/** Who marked a response, why and when. */
+export interface TReviewMark {
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface TReviewItem {
+  id: string;
+  /** Stratum values in words (e.g. {district: "Hải Châu"}). */
+  stratum: Record<string, string>;
+  durationSec: number | null;
+  /** What analysis/ suggests (empty for excluded responses and flagged ones it does not suggest). */
+  kinds: TReviewKind[];
+  suggestion: { vi: string; en: string } | null;
+  straightLined?: string[];
+  duplicateOf?: string;
+  flagged: TReviewMark | null;
+  excluded: TReviewMark | null;
+}
+
+export interface TReviewList {
+  slug: string;
+  status: 'suggested' | 'excluded' | 'flagged';
+  kind: TReviewKind | null;
+  /** Responses in the results now (complete, not excluded). */
+  included: number;
+  medianDurationSec: number | null;
+  speederThresholdSec: number | null;
+  counts: Record<TReviewKind, number> & { suggested: number; flagged: number; excluded: number };
+  /** Items matching status and kind, before paging. */
+  total: number;
+  offset: number;
+  limit: number;
+  items: TReviewItem[];
+}
+
+/** GET …/responses/:id (analyst, admin): one response as the reviewer reads it; never the invitation code. */
+export interface TResponseDetail {
+  id: string;
+  status: 'complete' | 'partial';
+  channel: string;
+  locale: string;
+  receivedAt: string | null;
+  durationSec: number | null;
+  stratum: Record<string, string>;
+  /** Quality flags stored with the response at submission (e.g. over_quota). */
+  flags: string[];
+  kinds: TReviewKind[];
+  suggestion: { vi: string; en: string } | null;
+  flagged: TReviewMark | null;
+  excluded: TReviewMark | null;
+  /** Answered questions in questionnaire order; `text` is the answer in words. */
+  answers: { name: string; title: string; kind: string; text: string }[];
+}
+
+export interface TBulkExclude {
+  excluded: string[];
+  reason: string;
+}
+
+export interface TResponseFlag {
+  id: string;
+  flagged: TReviewMark | null;
+}

@@ -25,6 +25,8 @@ export interface Variable {
   values: { code: Code; label: string }[];
   /** Typed by respondents: the CSV guards these against spreadsheet formulas. */
   freeText: boolean;
+  /** Codes that are answers but not opinions ("Khó trả lời", "Không rõ"): user-missing in SPSS. See `missingCodes`. */
+  missing: Code[];
 }
 
 /** One stored response as the layout reads it (the repository maps database documents onto this). */
@@ -38,12 +40,16 @@ export interface ExportRecord {
   durationSec?: number;
   flags?: string[];
   weight?: number;
+  /** The reason an analyst excluded the response (only exported when asked for). */
+  excluded?: string;
 }
 
 export interface LayoutOptions {
   locale?: Locale;
-  /** Add a `weight` column (responses carry weights once the campaign has been weighted). */
+  /** Add a `weight` column (the campaign has population margins: the results pages' raking weights). */
   weight?: boolean;
+  /** Add an `excluded` column with the exclusion reason (exports that include excluded responses). */
+  excluded?: boolean;
 }
 
 type Answers = Record<string, unknown>;
@@ -60,6 +66,17 @@ function cell(v: unknown): Cell {
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   return JSON.stringify(v);
+}
+
+/**
+ * The rule for user-missing codes: in a single-choice or matrix question with numeric codes (not a
+ * rating scale), 9 or 99 is "hard to say / do not know" when it stands apart from the scale, i.e. every
+ * other code is at least 2 below it (1–5 then 9; 1–3 then 9). A 1–9 scale keeps its 9.
+ */
+export function missingCodes(values: { code: Code }[]): Code[] {
+  const codes = values.map((v) => v.code);
+  if (codes.length < 2 || !codes.every((c) => typeof c === 'number')) return [];
+  return (codes as number[]).filter((c) => (c === 9 || c === 99) && (codes as number[]).every((o) => o === c || o <= c - 2));
 }
 
 const keyOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
@@ -87,7 +104,7 @@ export class ExportLayout {
   constructor(json: Record<string, any>, readonly opts: LayoutOptions = {}) {
     const locale = opts.locale ?? 'vi';
     this.words = WORDS[locale];
-    this.meta(opts.weight === true);
+    this.meta(opts.weight === true, opts.excluded === true);
     const nodes = findNodes(json);
     for (const q of readQuestionnaire(json, locale)) this.question(q, nodes.get(q.name) ?? {});
     this.labelMaps = this.variables.map((v) => (v.values.length ? new Map(v.values.map((x) => [x.code, x.label])) : null));
@@ -108,6 +125,7 @@ export class ExportLayout {
     row[5] = typeof r.durationSec === 'number' ? r.durationSec : null;
     row[6] = r.flags?.length ? r.flags.join(';') : null;
     if (this.opts.weight) row[7] = typeof r.weight === 'number' ? r.weight : null;
+    if (this.opts.excluded) row[this.opts.weight ? 8 : 7] = r.excluded ?? null;
     const answers = r.answers ?? {};
     for (const f of this.fillers) f(answers, row);
     return row;
@@ -122,12 +140,13 @@ export class ExportLayout {
     return row;
   }
 
-  private add(v: Omit<Variable, 'name' | 'freeText'> & { freeText?: boolean }, parts: string[]): number {
-    this.variables.push({ ...v, name: this.names.name(parts), freeText: v.freeText ?? false });
+  private add(v: Omit<Variable, 'name' | 'freeText' | 'missing'> & { freeText?: boolean }, parts: string[]): number {
+    const kept = (v.role === 'answer' || v.role === 'row') && v.questionType !== 'rating' ? missingCodes(v.values) : [];
+    this.variables.push({ ...v, name: this.names.name(parts), freeText: v.freeText ?? false, missing: kept });
     return this.variables.length - 1;
   }
 
-  private meta(weight: boolean): void {
+  private meta(weight: boolean, excluded: boolean): void {
     const m = (name: string, label: string, type: Variable['type'], measure: Measure, values: Variable['values'] = []) =>
       this.add({ label, question: '', questionType: '', role: 'meta', type, measure, values }, [name]);
     const vi = this.words === WORDS.vi;
@@ -145,6 +164,7 @@ export class ExportLayout {
     m('duration_sec', vi ? 'Thời gian trả lời (giây)' : 'Time taken (seconds)', 'numeric', 'scale');
     m('flags', vi ? 'Cờ chất lượng' : 'Quality flags', 'string', 'nominal');
     if (weight) m('weight', vi ? 'Trọng số' : 'Weight', 'numeric', 'scale');
+    if (excluded) m('excluded', vi ? 'Lý do loại phiếu (trống: phiếu được tính)' : 'Reason excluded (empty: counted)', 'string', 'nominal');
   }
 
   private question(q: QuestionInfo, node: Record<string, any>): void {

@@ -8,6 +8,8 @@ import { closedEarly } from './sink.ts';
 
 async function send(res: Response, d: Download): Promise<void> {
   res.status(200).attachment(d.filename).set({ 'Content-Type': d.contentType, 'Cache-Control': 'no-store' });
+  // For a progress bar: the body is streamed, so there is no Content-Length to go by.
+  if (d.expectedRows !== undefined) res.set('X-Expected-Rows', String(d.expectedRows));
   const signal = closedEarly(res);
   try {
     await d.write(res, signal);

@@ -1,5 +1,5 @@
 // The xlsx export with exceljs's streaming WorkbookWriter: a data sheet written row by row (never the
-// whole workbook in memory) and a codebook sheet. Strings are inline (no shared-strings table, which
+// whole workbook in memory), a codebook sheet, and a topline sheet tallied while the data streamed. Strings are inline (no shared-strings table, which
 // would grow with the data) and cells are typed, so no respondent text can become a formula.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -8,6 +8,7 @@ import { codebookHeader, codebookRow } from './codebook.ts';
 import type { ExportLayout, ExportRecord } from './layout.ts';
 import { roomIn } from './sink.ts';
 import type { Labels } from './text-writers.ts';
+import { TOPLINE_SHEET, ToplineTally } from './topline.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEETS = { vi: { data: 'Dữ liệu', codebook: 'Codebook' }, en: { data: 'Data', codebook: 'Codebook' } };
@@ -61,11 +62,13 @@ export async function writeXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   wb.creator = 'Đà Nẵng survey platform';
   let rows = 0;
-  if (opts.dataSheet !== false) {
+  const topline = opts.dataSheet !== false ? new ToplineTally(layout, opts.locale) : null;
+  if (topline) {
     const sheet = wb.addWorksheet(SHEETS[opts.locale].data);
     sheet.addRow(layout.variables.map((v) => v.name)).commit();
     for await (const r of records) {
       const row = layout.row(r);
+      topline.add(row);
       sheet.addRow(opts.labels === 'text' ? layout.toText(row) : row).commit();
       if (++rows % CHECK_EVERY === 0) {
         await compressorRoom(sheet, opts.signal);
@@ -78,6 +81,11 @@ export async function writeXlsx(
   book.addRow(codebookHeader(opts.locale)).commit();
   for (const v of layout.variables) book.addRow(codebookRow(v, opts.locale)).commit();
   book.commit();
+  if (topline) {
+    const sheet = wb.addWorksheet(TOPLINE_SHEET[opts.locale]);
+    for (const line of topline.rows()) sheet.addRow(line).commit();
+    sheet.commit();
+  }
   await wb.commit();
   return rows;
 }

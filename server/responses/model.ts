@@ -20,6 +20,9 @@ const responseSchema = new Schema(
     completedAt: Date,
     durationSec: Number,
     receivedAt: { type: Date, required: true },
+    /** receivedAt rounded down to the hour: the results cache reads what arrived since its last look by
+     *  equality on this (the embedded database uses an index for equality only, never for a range). */
+    receivedHour: { type: Date },
     flags: { type: [String], default: [] },
     /** Confidential token campaigns only: the printed code of the invitation used (never shown to analysts). */
     invitation: { type: String },
@@ -27,6 +30,7 @@ const responseSchema = new Schema(
   { minimize: false, versionKey: false },
 );
 responseSchema.index({ campaign: 1, submissionId: 1 }, { unique: true });
+responseSchema.index({ campaign: 1, receivedHour: 1 });
 
 export type SurveyResponseDoc = InferSchemaType<typeof responseSchema>;
 export const SurveyResponse = mongoose.model("Response", responseSchema);

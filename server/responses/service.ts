@@ -167,6 +167,7 @@ function responseDocument(
     completedAt: keep(completedAt),
     durationSec,
     receivedAt: keep(ctx.now),
+    receivedHour: roundToHour(ctx.now),
     flags,
   };
   // As mongoose would store it: no field for what is not known.

@@ -5,7 +5,8 @@
 // campaign's per-cell counters (a few dozen small documents) and its review state (one point lookup).
 // Counters unchanged since the last sync and the same review revision → nothing to read. Otherwise only
 // the responses received since the last scan began, less LAG_MS (and, in anonymous campaigns whose
-// receivedAt is rounded down to the hour, from that hour on) are read again; ids already held are
+// receivedAt is rounded down to the hour, from that hour on) are read again, looked up hour by hour on
+// the {campaign, receivedHour} index; ids already held are
 // skipped, so a response is never counted twice nor missed because it was stored a little after a newer
 // one. Counters are read before the scan, and a counter moves only after its response is stored, so a
 // count that moved is always backed by a response the next scan finds. Any instance rebuilds this from
@@ -23,17 +24,24 @@ export interface CachedResponse {
   stratumKey: string;
   stratum: Record<string, string>;
   answers: Record<string, unknown>;
+  /** For the review queue: speeders, and which copy of a duplicate came first (ms; hour-rounded when anonymous). */
+  durationSec?: number;
+  receivedAt?: number;
 }
 
 /** What results read: the included responses (complete, not excluded) and a revision that changes with them. */
 export interface ResultsData {
   rows: CachedResponse[];
   revision: number;
+  /** Ids of the excluded responses, in the order they were excluded. */
+  excluded: string[];
   /** Figures derived from this revision (weights, tables), kept until the revision changes. */
   memo: Map<string, Promise<unknown>>;
 }
 
 const LAG_MS = 60_000;
+/** Beyond two days since the last look, one scan beats an index lookup per hour. */
+const MAX_RECENT_MS = 48 * 3_600_000;
 const HOUR = 3_600_000;
 export const MAX_ROWS = 2_000_000;
 const MAX_CAMPAIGNS = 8;
@@ -79,7 +87,7 @@ export async function campaignResponses(campaign: CampaignDoc): Promise<ResultsD
   await mine;
   if (!entry.included || entry.included.revision !== entry.revision) {
     const rows = entry.excluded.size ? entry.rows.filter((r) => !entry.excluded.has(r.id)) : entry.rows.slice();
-    entry.included = { rows, revision: entry.revision, memo: new Map() };
+    entry.included = { rows, revision: entry.revision, excluded: [...entry.excluded], memo: new Map() };
   }
   return entry.included;
 }
@@ -111,7 +119,16 @@ async function refresh(entry: Entry, campaign: CampaignDoc): Promise<void> {
   }
   if (entry.loaded && mark === entry.counterMark) return;
   const scanStart = Date.now();
-  const added = await readResponses(entry, campaign._id, entry.loaded ? since(entry.lastScanStart, campaign) : null);
+  const from = entry.loaded ? since(entry.lastScanStart, campaign) : null;
+  let added: number;
+  if (from && scanStart - from.getTime() <= MAX_RECENT_MS) {
+    added = await readRecent(entry, campaign._id, from, scanStart);
+    // A stored response the hour lookups cannot find (written without receivedHour: by an older version, or
+    // by hand): the counters show it, and one full scan settles it.
+    if (entry.rows.length < mark) added += await readResponses(entry, campaign._id, null);
+  } else {
+    added = await readResponses(entry, campaign._id, from);
+  }
   entry.counterMark = mark;
   entry.lastScanStart = scanStart;
   entry.loaded = true;
@@ -124,16 +141,30 @@ function since(lastScanStart: number, campaign: CampaignDoc): Date {
   return new Date(campaign.anonymity === 'anonymous' ? Math.floor(t / HOUR) * HOUR : t);
 }
 
-async function readResponses(entry: Entry, campaign: Types.ObjectId, from: Date | null): Promise<number> {
-  const query: Record<string, unknown> = { campaign, status: 'complete' };
+/**
+ * What arrived since `from`, by one lookup per hour bucket on the {campaign, receivedHour} index: at 10⁵
+ * responses a range query on receivedAt scans them all on the embedded database (seconds), these take
+ * milliseconds. The query names exactly the index's keys (so the embedded database uses it); status is
+ * checked here.
+ */
+async function readRecent(entry: Entry, campaign: Types.ObjectId, from: Date, until: number): Promise<number> {
+  let added = 0;
+  for (let h = Math.floor(from.getTime() / HOUR) * HOUR; h <= until; h += HOUR)
+    added += await readResponses(entry, campaign, null, { campaign, receivedHour: new Date(h) });
+  return added;
+}
+
+async function readResponses(entry: Entry, campaign: Types.ObjectId, from: Date | null, bucket?: Record<string, unknown>): Promise<number> {
+  const query: Record<string, unknown> = bucket ?? { campaign, status: 'complete' };
   if (from) query.receivedAt = { $gte: from };
   // Straight from the driver: no mongoose documents for 10⁵ responses.
   const cursor = SurveyResponse.collection.find(query, {
-    projection: { answers: 1, stratum: 1, stratumKey: 1 },
+    projection: { answers: 1, stratum: 1, stratumKey: 1, durationSec: 1, receivedAt: 1, status: 1 },
     batchSize: 2000,
   });
   let added = 0;
   for await (const doc of cursor) {
+    if (doc.status !== 'complete') continue;
     const id = String(doc._id);
     if (entry.ids.has(id)) continue;
     if (entry.rows.length >= MAX_ROWS) {
@@ -146,6 +177,8 @@ async function readResponses(entry: Entry, campaign: Types.ObjectId, from: Date 
       stratumKey: (doc.stratumKey as string) ?? '',
       stratum: (doc.stratum as Record<string, string>) ?? {},
       answers: (doc.answers as Record<string, unknown>) ?? {},
+      ...(typeof doc.durationSec === 'number' ? { durationSec: doc.durationSec } : {}),
+      ...(doc.receivedAt instanceof Date ? { receivedAt: doc.receivedAt.getTime() } : {}),
     });
     added++;
   }

@@ -10,7 +10,7 @@ import { BadRequestError, parseOrThrow, UnprocessableError } from '../errors.ts'
 import type { Actor } from '../surveys/service.ts';
 import { campaignResponses, memoized, type CachedResponse, type ResultsData } from './cache.ts';
 import { filterKey, filterPredicate, parseFilter } from './filter.ts';
-import { computeWeighting, LONELY_PSU, type Weighting } from './weighting.ts';
+import { computeWeighting, LONELY_PSU, weightsKey, type Weighting } from './weighting.ts';
 
 /** Cells with fewer respondents than this are hidden in crosstabs. */
 export const SUPPRESS_BELOW = 5;
@@ -42,7 +42,7 @@ async function context(slug: string, lang: 'vi' | 'en', filterText: string | und
   return { campaign, survey, questions, strata, filter, data: await campaignResponses(campaign) };
 }
 
-const weightingOf = (c: Context) => memoized<Weighting>(c.data, 'weights', () => computeWeighting(c.data.rows, c.campaign));
+const weightingOf = (c: Context) => memoized<Weighting>(c.data, weightsKey(c.campaign), () => computeWeighting(c.data.rows, c.campaign));
 
 function meta(c: Context, lang: 'vi' | 'en', weighted: boolean, n: number, w?: Weighting): TResultsMeta {
   return { slug: c.campaign.slug, lang, weighted, filter: c.filter, n, total: c.data.rows.length, ...(w ? { weighting: w.meta } : {}) };
@@ -68,7 +68,7 @@ export async function campaignTopline(actor: Actor, slug: string, query: unknown
   const c = await context(slug, q.lang, q.filter);
   // Free-text answers are raw data: analysts see them, viewers see only how many there are.
   const textAnswers = actor.staff.roles.some((r) => r === 'admin' || r === 'analyst') ? TEXT_ANSWERS : 0;
-  const key = `topline|${q.weighted}|${q.lang}|${textAnswers}|${filterKey(c.filter)}`;
+  const key = `topline|${q.weighted ? weightsKey(c.campaign) : 'unweighted'}|${q.lang}|${textAnswers}|${filterKey(c.filter)}`;
   return memoized(c.data, key, async () => {
     const w = q.weighted ? await weightingOf(c) : undefined;
     const keep = filterPredicate(c.filter, c.strata);
@@ -112,7 +112,7 @@ export async function campaignCrosstab(actor: Actor, slug: string, query: unknow
   const c = await context(slug, q.lang, q.filter);
   const row = crossVariable(c, q.row);
   const col = crossVariable(c, q.col);
-  const key = `crosstab|${q.weighted}|${q.lang}|${q.row}|${q.col}|${filterKey(c.filter)}`;
+  const key = `crosstab|${q.weighted ? weightsKey(c.campaign) : 'unweighted'}|${q.lang}|${q.row}|${q.col}|${filterKey(c.filter)}`;
   return memoized(c.data, key, async () => {
     const w = q.weighted ? await weightingOf(c) : undefined;
     const rows = c.data.rows;

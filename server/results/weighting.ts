@@ -21,14 +21,27 @@ export function populationMargins(campaign: CampaignDoc): Margins {
   return margins as Margins;
 }
 
-/** A response's level of a (possibly crossed, `a:b`) margin variable; strata come from the stored cell. */
-export function marginKey(r: CachedResponse, name: string): string | null {
-  const parts = name.split(':').map((p) => {
-    const v = r.stratum[p] ?? r.answers[p];
-    return v === undefined || v === null || v === '' || typeof v === 'object' ? null : String(v);
+const levelOf = (r: CachedResponse, name: string): string | null => {
+  const v = r.stratum[name] ?? r.answers[name];
+  return v === undefined || v === null || v === '' || typeof v === 'object' ? null : String(v);
+};
+
+/** Each response's level of a (possibly crossed, `a:b`) margin variable; strata come from the stored cell. */
+export function marginKeys(rows: CachedResponse[], name: string): (string | null)[] {
+  const parts = name.split(':');
+  if (parts.length === 1) return rows.map((r) => levelOf(r, name));
+  return rows.map((r) => {
+    const levels = parts.map((p) => levelOf(r, p));
+    return levels.includes(null) ? null : levels.join(':');
   });
-  return parts.includes(null) ? null : parts.join(':');
 }
+
+/**
+ * The memo key of the weights made from the campaign's margins as read by this request: the margins are in
+ * the key because a save changes them and the data revision separately (a request may see one but not yet
+ * the other), and weights under the old margins must not stay cached under the new revision.
+ */
+export const weightsKey = (campaign: CampaignDoc) => `weights|${JSON.stringify(populationMargins(campaign))}`;
 
 /** Lonely cells (one response) are centred on the grand mean, as R's survey.lonely.psu = "adjust". */
 export const LONELY_PSU = 'adjust' as const;
@@ -40,7 +53,7 @@ export function computeWeighting(rows: CachedResponse[], campaign: CampaignDoc):
     const margins = Object.entries(populationMargins(campaign));
     let iterations = 0, converged = true;
     if (margins.length && rows.length) {
-      const r = rake(design, margins.map(([name, population]) => ({ name, keys: rows.map((x) => marginKey(x, name)), population })));
+      const r = rake(design, margins.map(([name, population]) => ({ name, keys: marginKeys(rows, name), population })));
       design = r.design;
       iterations = r.iterations;
       converged = r.converged;

@@ -2,7 +2,6 @@
 // district officer sees only Hải Châu, and a token campaign is opened through the form and its one-time
 // invitations are downloaded as CSV and laid out as QR codes. Debian's Chromium at 1280 and 390 px;
 // screenshots go to /tmp/e2e-screens/cockpit-*.png for a person to look at.
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff, loginAs } from '../helpers/staff';
 import { openPhone, type Phone } from './browser';
+import { submitAll, signIn } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
 const SLUG = 'giua-nhiem-ky-2023';
@@ -44,14 +44,7 @@ beforeAll(async () => {
   app = await startTestApp();
   officer = await createStaff('dieutra', ['fieldwork'], { displayName: 'Phạm Điều Tra' });
   haiChau = await createStaff('dieutra.haichau', ['fieldwork'], { displayName: 'Lê Hải Châu', districts: ['hai-chau'] });
-  for (const a of answers) {
-    const res = await fetch(`${app.url}/api/v1/public/campaigns/${SLUG}/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ submissionId: randomUUID(), answers: a, locale: 'vi' }),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-  }
+  await submitAll(app.url, SLUG, answers);
 });
 
 afterAll(async () => {
@@ -81,9 +74,7 @@ async function withBrowser(name: string, width: number, height: number, fn: (pho
 async function login(phone: Phone, who: { username: string; password: string }, next: string) {
   const { page } = phone;
   await page.goto(`${app.url}${next}`);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await signIn(page, who);
   await page.getByTestId('current-user').waitFor();
 }
 

@@ -11,6 +11,7 @@ import { Survey, SurveyVersion } from '../../server/surveys/model';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { createStaff, loginAs } from '../helpers/staff';
 import { openPhone, type Phone } from './browser';
+import { signIn } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
 const MATRIX = 'trust_matrix';
@@ -54,9 +55,7 @@ describe('questionnaire designer', () => {
     await withBrowser('editor', 1280, 900, async (phone) => {
       const { page } = phone;
       await page.goto(`${app.url}/app/surveys`);
-      await page.getByLabel('Tên đăng nhập').fill(designer.username);
-      await page.getByLabel('Mật khẩu').fill(designer.password);
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await signIn(page, designer);
 
       // Create from the demo template.
       await page.getByRole('button', { name: 'Tạo bảng câu hỏi mới' }).click();
@@ -226,9 +225,7 @@ describe('questionnaire designer', () => {
     await withBrowser('conflict', 1280, 900, async (phone) => {
       const { page } = phone;
       await page.goto(`${app.url}/app/surveys/${id}`);
-      await page.getByLabel('Tên đăng nhập').fill(designer.username);
-      await page.getByLabel('Mật khẩu').fill(designer.password);
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await signIn(page, designer);
       const titleVi = page.getByLabel('Tên bảng câu hỏi (tiếng Việt)');
       await titleVi.waitFor();
 

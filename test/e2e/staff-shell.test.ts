@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { createStaff } from '../helpers/staff';
 import { openPhone, type Phone } from './browser';
+import { signIn } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
 
@@ -49,9 +50,7 @@ async function withBrowser(name: string, width: number, height: number, fn: (pho
 
 async function login(phone: Phone, who: { username: string; password: string }) {
   const { page } = phone;
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await signIn(page, who);
 }
 
 describe('staff shell', () => {

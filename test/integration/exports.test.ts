@@ -1,6 +1,7 @@
 // Exports over HTTP on the mini questionnaire: who may download, what the files hold when read back
-// (CSV with a CSV parser, NDJSON line by line, xlsx with exceljs), excluded and partial responses left
-// out, weights carried, the codebook, and an audit entry for every download.
+// (CSV with a CSV parser, NDJSON line by line, xlsx with exceljs, SPSS with a minimal reader of our own),
+// excluded and partial responses left out unless asked for, the raking weights of the results pages
+// carried, the expected row count for a progress bar, the codebook, and an audit entry for every download.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
@@ -8,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createStaff, loginAs, request, type StaffClient } from '../helpers/staff.ts';
+import { readSav } from '../unit/exports-sav-reader.ts';
 
 let app: TestApp;
 const as: Record<string, StaffClient> = {};
@@ -19,7 +21,6 @@ const people = [
   { district: 'hoa-vang', party_member: 'no', awareness: { xiii: 2, nq43: 3 }, overall: 0 },
   { district: 'hai-chau', party_member: 'no', awareness: { xiii: 2, nq43: 2 }, overall: 5, comments: 'bị loại (flag)' },
   { district: 'hai-chau', party_member: 'no', awareness: { xiii: 2, nq43: 2 }, overall: 6, comments: 'bị loại (field)' },
-  { district: 'hoa-vang', party_member: 'no', awareness: { xiii: 2, nq43: 2 }, overall: 7, comments: 'chưa xong' },
 ];
 
 const responses = () => app.db.connection.collection('responses');
@@ -46,8 +47,14 @@ beforeAll(async () => {
     const res = await as.analyst.post(`/api/v1/campaigns/${SLUG}/responses/${doc!._id}/exclude`, { reason: 'Trả lời quá nhanh' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
-  await responses().updateOne({ 'answers.comments': 'chưa xong' }, { $set: { status: 'partial' } });
+  // An unfinished response, stored as the app stores one (it never counts toward the completed counters).
+  const model = (await responses().findOne({ 'answers.comments': 'Đường sá xuống cấp\nnhiều nơi' }))!;
+  await responses().insertOne({ ...model, _id: randomUUID() as never, submissionId: randomUUID(), status: 'partial', answers: { ...model.answers, comments: 'chưa xong' } });
 });
+
+/** The complete, not excluded responses as stored: what every export must hold. */
+const included = () => responses().find({ status: 'complete', excluded: { $exists: false } }).toArray();
+const csvRows = (bytes: Buffer) => parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
 
 afterAll(async () => {
   await app?.close();
@@ -55,7 +62,7 @@ afterAll(async () => {
 
 describe('When staff ask for an export or the codebook', () => {
   it('then analysts and admins get it, viewers, designers and fieldwork staff are refused, and nobody signed in is asked to sign in', async () => {
-    for (const url of [exportUrl('format=csv'), exportUrl('format=ndjson'), `/api/v1/campaigns/${SLUG}/codebook?format=md`]) {
+    for (const url of [exportUrl('format=csv'), exportUrl('format=ndjson'), exportUrl('format=sav'), `/api/v1/campaigns/${SLUG}/codebook?format=md`]) {
       for (const role of ['analyst', 'admin']) expect((await as[role].fetchRaw(url)).status, `${role} ${url}`).toBe(200);
       for (const role of ['viewer', 'designer', 'fieldwork']) {
         const res = await as[role].get(url);
@@ -66,7 +73,7 @@ describe('When staff ask for an export or the codebook', () => {
   });
 
   it('then a bad format, labels or lang is a 400 problem, and an unknown campaign a 404', async () => {
-    for (const q of ['format=pdf', 'labels=names', 'lang=fr']) {
+    for (const q of ['format=pdf', 'labels=names', 'lang=fr', 'includeExcluded=yes']) {
       const res = await as.analyst.get(exportUrl(q));
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -83,9 +90,10 @@ describe('When an analyst downloads the CSV', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?mini-v1-\d{4}-\d{2}-\d{2}\.csv"?$/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    const stored = await responses().find({ status: 'complete', excluded: { $exists: false } }).toArray();
+    const rows = csvRows(bytes);
+    const stored = await included();
     expect(stored).toHaveLength(3);
+    expect(res.headers.get('x-expected-rows')).toBe('3');
     expect(rows.map((r) => r.response_id).sort()).toEqual(stored.map((d) => String(d._id)).sort());
     expect(Object.keys(rows[0])).not.toContain('weight');
     for (const d of stored) {
@@ -149,26 +157,132 @@ describe('When other formats are downloaded', () => {
   });
 });
 
-describe('When responses carry weights', () => {
-  it('then the export has a weight column with them', async () => {
-    const cursor = responses().find({});
-    for await (const d of cursor) await responses().updateOne({ _id: d._id }, { $set: { weight: d.answers.district === 'hai-chau' ? 1.5 : 0.75 } });
-    const rows = parse((await download(as.analyst, 'format=csv')).bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.district, r.weight]).sort()).toEqual([['hai-chau', '1.5'], ['hoa-vang', '0.75'], ['hoa-vang', '0.75']]);
-    await responses().updateMany({}, { $unset: { weight: '' } });
+describe('When an analyst downloads the SPSS file', () => {
+  it('then it reads back with the stored answers, the question texts as variable labels and the choice texts as value labels', async () => {
+    const { res, bytes } = await download(as.analyst, 'format=sav&labels=text');
+    expect(res.headers.get('content-type')).toBe('application/x-spss-sav');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?mini-v1-\d{4}-\d{2}-\d{2}\.sav"?$/);
+    expect(res.headers.get('x-expected-rows')).toBe('3');
+    const f = readSav(bytes);
+    expect(f.header.label).toBe('Đợt khảo sát thử');
+    expect(f.header.weightIndex).toBe(0);
+    const at = (name: string) => f.variables.findIndex((v) => v.name === name);
+    const stored = await included();
+    // SPSS keeps the codes (labels=text is for spreadsheets) and carries the labels itself.
+    expect(f.rows.map((r) => r[at('response_id')]).sort()).toEqual(stored.map((d) => String(d._id)).sort());
+    for (const d of stored) {
+      const row = f.rows.find((r) => r[at('response_id')] === String(d._id))!;
+      expect([row[at('district')], row[at('overall')], row[at('awareness_xiii')], row[at('comments')]]).toEqual([d.answers.district, d.answers.overall, d.answers.awareness.xiii, d.answers.comments ?? null]);
+      expect(row[at('completed_at')]).toBeCloseTo(new Date(d.completedAt).getTime() / 1000 + 12_219_379_200, 3);
+    }
+    const district = f.variables[at('district')];
+    expect([district.label, Object.fromEntries(district.valueLabels)]).toEqual(['Quận/huyện', { 'hai-chau': 'Hải Châu', 'hoa-vang': 'Hòa Vang' }]);
+  });
+});
+
+describe('When the xlsx is downloaded', () => {
+  it('then its topline sheet counts each answer as submitted, over the included responses only', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await download(as.analyst, 'format=xlsx')).bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Dữ liệu', 'Codebook', 'Kết quả chung']);
+    const sheet = wb.getWorksheet('Kết quả chung')!;
+    const rows = sheet.getRows(1, sheet.rowCount)!.map((r) => Array.from((r.values as unknown[]).slice(1), (x) => x ?? null));
+    const block = (name: string) => {
+      const start = rows.findIndex((r) => r[0] === name);
+      return rows.slice(start + 2, rows.findIndex((r, i) => i > start && r.length === 0));
+    };
+    const stored = await included();
+    const count = (pick: (a: any) => unknown, value: unknown) => stored.filter((d) => pick(d.answers) === value).length;
+    expect(block('district').map((l) => [l[0], l[2]])).toEqual([['hai-chau', count((a) => a.district, 'hai-chau')], ['hoa-vang', count((a) => a.district, 'hoa-vang')], [null, 3]]);
+    const nq43 = block('awareness_nq43');
+    for (const code of [1, 2, 3]) expect(nq43.find((l) => l[0] === code)![2]).toBe(count((a) => a.awareness.nq43, code));
+    const press = block('channels').find((l) => l[0] === 'channels_press')!;
+    expect(press[2]).toBe(stored.filter((d) => d.answers.channels?.includes('press')).length);
+  });
+});
+
+describe('When excluded responses are asked for', () => {
+  it('then they come back with the reason in an excluded column, and the expected row count follows', async () => {
+    const { res, bytes } = await download(as.analyst, 'format=csv&includeExcluded=true');
+    expect(res.headers.get('x-expected-rows')).toBe('5');
+    const rows = csvRows(bytes);
+    expect(rows).toHaveLength(5);
+    const reasons = Object.fromEntries(rows.map((r) => [r.comments, r.excluded]));
+    expect(reasons).toMatchObject({ 'bị loại (flag)': 'Trả lời quá nhanh', 'bị loại (field)': 'Trả lời quá nhanh', 'Đường sá xuống cấp\nnhiều nơi': '' });
+    expect(Object.keys(csvRows((await download(as.analyst, 'format=csv')).bytes)[0])).not.toContain('excluded');
+  });
+});
+
+describe('When the campaign has population margins', () => {
+  it('then every export carries the raking weights of the weighted results, and the weighted topline agrees with them', async () => {
+    const campaigns = app.db.connection.collection('campaigns');
+    const population = { hai_chau: 600_000, hoa_vang: 400_000 };
+    await campaigns.updateOne({ slug: SLUG }, { $set: { population: { margins: { district: { 'hai-chau': population.hai_chau, 'hoa-vang': population.hoa_vang } } } } });
+    try {
+      const rows = csvRows((await download(as.analyst, 'format=csv')).bytes);
+      expect(rows).toHaveLength(3);
+      const weights = rows.map((r) => Number(r.weight));
+      expect(weights.every((w) => w > 0)).toBe(true);
+      const total = weights.reduce((a, b) => a + b, 0);
+      const sumWhere = (ok: (r: Record<string, string>) => boolean) => rows.reduce((s, r, i) => s + (ok(r) ? weights[i] : 0), 0);
+      // Raked to the district margins: the weighted shares are the population's.
+      expect(sumWhere((r) => r.district === 'hai-chau') / total).toBeCloseTo(0.6, 9);
+      // The same weights as the results pages use.
+      const topline = await as.analyst.get(`/api/v1/campaigns/${SLUG}/topline?weighted=true`);
+      expect(topline.status).toBe(200);
+      expect(topline.body.weighting.diagnostics.sum).toBeCloseTo(total, 6);
+      // The xlsx topline's weighted share = sum of weights per answer / sum of weights of those answering.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await download(as.analyst, 'format=xlsx')).bytes as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('Kết quả chung')!;
+      const lines = sheet.getRows(1, sheet.rowCount)!.map((r) => (r.values as unknown[]).slice(1));
+      const start = lines.findIndex((l) => l[0] === 'party_member');
+      expect(lines[start + 1][4]).toBe('% có trọng số');
+      const no = lines.slice(start + 2).find((l) => l[0] === 'no')!;
+      expect(no[4]).toBeCloseTo((100 * sumWhere((r) => r.party_member === 'no')) / total, 2);
+      // SPSS: the weight variable is the file's weight, with the same values.
+      const f = readSav((await download(as.analyst, 'format=sav')).bytes);
+      const w = f.variables.findIndex((v) => v.slot === f.header.weightIndex);
+      expect(f.variables[w].name).toBe('weight');
+      const id = f.variables.findIndex((v) => v.name === 'response_id');
+      for (const r of f.rows) expect(r[w]).toBe(weights[rows.findIndex((x) => x.response_id === r[id])]);
+    } finally {
+      await campaigns.updateOne({ slug: SLUG }, { $unset: { population: '' } });
+    }
+    expect(Object.keys(csvRows((await download(as.analyst, 'format=csv')).bytes)[0])).not.toContain('weight');
+  });
+});
+
+describe('When the margins cannot be raked to yet (a district with no respondent so far)', () => {
+  it('then the data still download, without a weight column, while weighted results say why', async () => {
+    const campaigns = app.db.connection.collection('campaigns');
+    await campaigns.updateOne({ slug: SLUG }, { $set: { population: { margins: { district: { 'hai-chau': 500_000, 'hoa-vang': 300_000, 'son-tra': 200_000 } } } } });
+    try {
+      expect((await as.analyst.get(`/api/v1/campaigns/${SLUG}/topline?weighted=true`)).body.code).toBe('results.weighting_failed');
+      const { res, bytes } = await download(as.analyst, 'format=csv');
+      expect(res.status).toBe(200);
+      const rows = csvRows(bytes);
+      expect(rows).toHaveLength((await included()).length);
+      expect(Object.keys(rows[0])).not.toContain('weight');
+    } finally {
+      await campaigns.updateOne({ slug: SLUG }, { $unset: { population: '' } });
+    }
   });
 });
 
 describe('When anything is downloaded', () => {
   it('then the audit log says who downloaded what, in which format', async () => {
+    await download(as.admin, 'format=sav&includeExcluded=true');
     await download(as.analyst, 'format=ndjson&labels=text&lang=en');
     await as.admin.fetchRaw(`/api/v1/campaigns/${SLUG}/codebook?format=xlsx`);
-    const audit = await as.admin.get('/api/v1/audit?action=export.download&limit=2');
+    const audit = await as.admin.get('/api/v1/audit?action=export.download&limit=3');
     expect(audit.body.items.map((e: any) => [e.actor, e.object.type, e.object.id, e.details.format])).toEqual([
       ['exp-admin', 'campaign', SLUG, 'codebook-xlsx'],
       ['exp-analyst', 'campaign', SLUG, 'ndjson'],
+      ['exp-admin', 'campaign', SLUG, 'sav'],
     ]);
     expect(audit.body.items[1].details).toMatchObject({ labels: 'text', lang: 'en', version: 1 });
+    expect(audit.body.items[2].details).toMatchObject({ includeExcluded: true });
     // Refused requests leave no download entry.
     const before = (await as.admin.get('/api/v1/audit?action=export.download&limit=500')).body.items.length;
     await as.viewer.get(exportUrl('format=csv'));

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crosstab, rake, svyDesign, tabulate, type SurveyDesign } from '../../analysis/index.ts';
+import { localDay } from '../../analysis/progress.ts';
+import { countCompleted } from '../../server/campaigns/tally.ts';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createStaff, loginAs, request, type StaffClient } from '../helpers/staff.ts';
 
@@ -171,6 +173,19 @@ describe('When responses arrive or are reviewed', () => {
     expect(after.n).toBe(before.n + 1);
     const overall = (b: typeof after) => b.topline.questions.find((q: { name: string }) => q.name === 'overall').answered;
     expect(overall(after)).toBe(overall(before) + 1);
+  });
+
+  it('then a response stored without its arrival hour (by an older version) still shows once the counters count it', async () => {
+    const before = (await topline(staff.analyst)).body;
+    const campaign = await app.db.connection.collection('campaigns').findOne({ slug });
+    const responses = app.db.connection.collection('responses');
+    const model = (await responses.findOne({ campaign: campaign!._id, status: 'complete' }))!;
+    const older: Record<string, unknown> = { ...model, _id: randomUUID(), submissionId: randomUUID(), receivedAt: new Date() };
+    delete older.receivedHour;
+    await responses.insertOne(older as never);
+    countCompleted(campaign!._id, model.stratumKey, localDay(new Date(), campaign!.timezone ?? 'Asia/Ho_Chi_Minh'));
+    const after = (await topline(staff.analyst)).body;
+    expect(after.n).toBe(before.n + 1);
   });
 
   it('then an excluded response drops out of topline and crosstab, its reason is audited, and it comes back when included', async () => {

@@ -55,6 +55,13 @@ const MATRIX: Record<string, Who> = {
   'GET /api/v1/campaigns/:slug/crosstab': TABLES,
   'POST /api/v1/campaigns/:slug/responses/:id/exclude': ANALYSE,
   'POST /api/v1/campaigns/:slug/responses/:id/include': ANALYSE,
+  'GET /api/v1/campaigns/:slug/weights': TABLES,
+  'PUT /api/v1/campaigns/:slug/weights': ANALYSE,
+  'GET /api/v1/campaigns/:slug/review': ANALYSE,
+  'GET /api/v1/campaigns/:slug/responses/:id': ANALYSE,
+  'POST /api/v1/campaigns/:slug/responses/:id/flag': ANALYSE,
+  'POST /api/v1/campaigns/:slug/responses/:id/unflag': ANALYSE,
+  'POST /api/v1/campaigns/:slug/responses/exclude': ANALYSE,
   'GET /api/v1/campaigns/:slug/export': ANALYSE,
   'GET /api/v1/campaigns/:slug/codebook': ANALYSE,
 };

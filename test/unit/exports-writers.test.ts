@@ -77,8 +77,8 @@ describe('When responses are written as xlsx', () => {
     await streamRows('xlsx', layout, records, out, { labels: 'codes', locale: 'vi' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(out.chunks) as unknown as ArrayBuffer);
-    const [data, book] = wb.worksheets;
-    expect([data.name, book.name]).toEqual(['Dữ liệu', 'Codebook']);
+    const [data, book, topline] = wb.worksheets;
+    expect([data.name, book.name, topline.name]).toEqual(['Dữ liệu', 'Codebook', 'Kết quả chung']);
     const header = (data.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(layout.variables.map((v) => v.name));
     const a = data.getRow(2).values as unknown[];
@@ -92,7 +92,47 @@ describe('When responses are written as xlsx', () => {
   });
 });
 
+describe('When the xlsx has its topline sheet', () => {
+  /** The lines of one question's table: code → [count, %, weighted %]. */
+  async function table(locale: 'vi' | 'en', name: string) {
+    const out = new Collect();
+    await streamRows('xlsx', new ExportLayout(mini, { weight: true, locale }), records, out, { labels: 'text', locale });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(out.chunks) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[2];
+    const rows = sheet.getRows(1, sheet.rowCount)!.map((r) => Array.from((r.values as unknown[]).slice(1), (x) => x ?? null));
+    const start = rows.findIndex((r) => r[0] === name);
+    const end = rows.findIndex((r, i) => i > start && r.length === 0);
+    return { sheet: sheet.name, title: rows[start][1], head: rows[start + 1], lines: rows.slice(start + 2, end) };
+  }
+
+  it('then each answer has its count, share and weighted share, counted from the codes even when the data sheet shows labels', async () => {
+    // From the two records above: district hoa-vang (weight 1.25) and hai-chau (weight 0.5).
+    const w = records.map((r) => r.weight!);
+    const share = (x: number, total: number) => Math.round((10000 * x) / total) / 100;
+    const t = await table('vi', 'district');
+    expect([t.sheet, t.title, t.head]).toEqual(['Kết quả chung', 'Quận/huyện', ['Mã', 'Trả lời', 'Số phiếu', '%', '% có trọng số']]);
+    expect(t.lines).toEqual([
+      ['hai-chau', 'Hải Châu', 1, 50, share(w[1], w[0] + w[1])],
+      ['hoa-vang', 'Hòa Vang', 1, 50, share(w[0], w[0] + w[1])],
+      [null, 'Số người trả lời', 2, 100, 100],
+    ]);
+    // Multiple choice: one line per choice, over those who answered (only the first record did).
+    const c = await table('en', 'channels');
+    expect([c.sheet, c.title]).toEqual(['Topline', 'Channels']);
+    expect(c.lines.map((l) => l.slice(0, 4))).toEqual([['channels_tv', 'TV', 0, 0], ['channels_press', 'Press', 1, 100], ['channels_social', 'Social media', 0, 0], [null, 'Respondents answering', 1, 100]]);
+  });
+});
+
 describe('When the codebook is written as markdown', () => {
+  it('then "hard to say" codes are listed as missing-value codes', () => {
+    const demo = JSON.parse(readFileSync(path.join(root, 'surveys/giua-nhiem-ky-2023/survey.json'), 'utf8'));
+    const md = codebookMarkdown(new ExportLayout(demo), 'Sơ kết', 'vi');
+    expect(md.split('\n').find((l) => l.startsWith('| `propaganda_rating` |'))).toMatch(/9 = Khó trả lời \| 9 \|$/);
+    expect(md.split('\n').find((l) => l.startsWith('| `overall_rating` |'))).toMatch(/10 = 10 \| {2}\|$/);
+  });
+
+
   it('then each variable has a table row with its question text, type and value labels', () => {
     const md = codebookMarkdown(layout, 'Phiếu khảo sát thử', 'vi');
     expect(md).toContain('| `channels_social` | Kênh thông tin: Mạng xã hội | số | định danh | channels (checkbox) | 0 = Không chọn<br>1 = Có chọn |');

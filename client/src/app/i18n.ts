@@ -139,6 +139,14 @@ const vi = {
   'action.survey.publish': 'Công bố phiên bản',
   'action.campaign.create': 'Tạo đợt khảo sát',
   'action.campaign.update': 'Sửa đợt khảo sát',
+  'action.campaign.weights': 'Lưu số liệu dân số để gia quyền',
+  'action.invitation.create': 'Tạo mã mời',
+  'action.invitation.revoke': 'Thu hồi mã mời',
+  'action.export.download': 'Tải dữ liệu về',
+  'action.response.exclude': 'Loại phiếu khỏi kết quả',
+  'action.response.include': 'Đưa phiếu trở lại kết quả',
+  'action.response.flag': 'Đánh dấu phiếu cần xem lại',
+  'action.response.unflag': 'Bỏ đánh dấu phiếu',
 } as const;
 
 export type StaffKey = keyof typeof vi;
@@ -277,6 +285,14 @@ const en: Record<StaffKey, string> = {
   'action.survey.publish': 'Published a version',
   'action.campaign.create': 'Created a campaign',
   'action.campaign.update': 'Changed a campaign',
+  'action.campaign.weights': 'Saved population figures for weighting',
+  'action.invitation.create': 'Created invitation codes',
+  'action.invitation.revoke': 'Revoked invitation codes',
+  'action.export.download': 'Downloaded data',
+  'action.response.exclude': 'Excluded a response from results',
+  'action.response.include': 'Took a response back into results',
+  'action.response.flag': 'Flagged a response for review',
+  'action.response.unflag': 'Removed a response flag',
 };
 
 export function st(locale: Locale, key: StaffKey, params: Record<string, string> = {}): string {

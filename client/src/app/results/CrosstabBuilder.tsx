@@ -1,11 +1,14 @@
-// The crosstab builder: two single-choice questions, column percentages, small cells shown as "—", and
-// the Rao–Scott test in plain words.
+// The crosstab builder: two single-choice questions, column percentages, small cells shown as "—", cells
+// that differ significantly from independence marked ▲/▼ (adjusted residuals), the Rao–Scott test in
+// plain words, and the column percentages as a stacked-bar chart.
 import { useEffect, useId, useState } from 'react';
 import type { TCrosstab } from '../../../../server/contract/staff';
 import { api, type ApiError } from '../api';
 import { formatInt } from '../campaigns/format';
 import { asApiError, FormProblem } from '../campaigns/parts';
 import type { Locale } from '../i18n';
+import { CrosstabChart } from './charts';
+import { cellMark } from './crosstab-marks';
 import { fmtNum, fmtP, fmtPct, rt } from './i18n';
 
 export interface Variable {
@@ -49,6 +52,8 @@ export function CrosstabBuilder(props: { slug: string; variables: Variable[]; qu
   }, [slug, asked, qs]);
 
   const x = result?.crosstab;
+  const marked =
+    !!result && !!x && result.row.levels.some((r) => result.col.levels.some((c) => cellMark(x.stdres[r.value]?.[c.value], x.colPct[r.value]?.[c.value] != null) !== null));
   return (
     <section className="card results__crosstab" aria-labelledby={`${id}-title`} data-testid="crosstab">
       <h2 className="card__title" id={`${id}-title`}>
@@ -88,9 +93,16 @@ export function CrosstabBuilder(props: { slug: string; variables: Variable[]; qu
                   <th scope="row">{r.label}</th>
                   {result.col.levels.map((c) => {
                     const v = x.counts[r.value]?.[c.value] === null ? null : (x.colPct[r.value]?.[c.value] ?? null);
+                    const mark = cellMark(x.stdres[r.value]?.[c.value], v !== null);
                     return (
-                      <td className="num" key={c.value} data-testid="crosstab-cell">
+                      <td className="num" key={c.value} data-testid="crosstab-cell" data-sig={mark ?? undefined}>
                         {v === null ? '—' : fmtPct(v)}
+                        {mark ? (
+                          <span className={`results__sig results__sig--${mark}`} title={rt(locale, 'xt.legend')}>
+                            {' '}
+                            {rt(locale, mark === 'up' ? 'xt.mark.up' : 'xt.mark.down')}
+                          </span>
+                        ) : null}
                       </td>
                     );
                   })}
@@ -98,11 +110,17 @@ export function CrosstabBuilder(props: { slug: string; variables: Variable[]; qu
               ))}
             </tbody>
           </table>
+          {marked ? (
+            <p className="field__hint" data-testid="crosstab-legend">
+              {rt(locale, 'xt.legend')}
+            </p>
+          ) : null}
           {x.suppressed.length ? <p className="field__hint">{rt(locale, 'xt.suppressed', { k: String(x.suppressBelow) })}</p> : null}
           <p data-testid="crosstab-test">
             {rt(locale, 'xt.p', { F: fmtNum(x.raoScott.F), p: fmtP(x.raoScott.p) })}{' '}
             <strong>{rt(locale, x.raoScott.p < 0.05 ? 'xt.sig' : 'xt.notSig', { row: result.row.title, col: result.col.title })}</strong>
           </p>
+          <CrosstabChart result={result} locale={locale} />
         </div>
       ) : null}
     </section>

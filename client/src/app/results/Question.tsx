@@ -1,61 +1,23 @@
-// One question of the topline: a compact table (answer, count, %, and SE and ± margin when weighted) and
-// a bar chart; a matrix gets one table row and one bar chart per statement.
+// One question of the topline: a compact table (answer, count, %, ± margin of error, and the SE when
+// weighted) next to its chart; a matrix gets one stacked-bar chart and one table of statements × points.
 import type { Locale } from '../i18n';
 import { formatInt } from '../campaigns/format';
-import { BarChart, type Bar } from './BarChart';
+import { QuestionChart } from './charts';
+import { marginOf, type Level, type ToplineQuestion } from './charts/model';
 import { fmtNum, fmtPct, rt } from './i18n';
 
-export interface Estimate {
-  estimate: number;
-  se: number;
-  ci: [number, number];
-  deff: number;
-  n: number;
-}
-export interface Level extends Estimate {
-  value: unknown;
-  label: string;
-}
-interface MatrixRow {
-  value: unknown;
-  label: string;
-  answered: number;
-  levels: Level[];
-  mean?: Estimate;
-}
-export interface ToplineQuestion {
-  name: string;
-  type: string;
-  kind: string;
-  title: string;
-  answered: number;
-  levels?: Level[];
-  rows?: MatrixRow[];
-  mean?: Estimate;
-}
+export { DRAWN, type ToplineQuestion } from './charts/model';
 
-/** Kinds the page draws: choices with a fixed list of answers. */
-export const DRAWN = new Set(['single', 'rating', 'multiple', 'matrix']);
-
-const moe = (l: Estimate) => (100 * (l.ci[1] - l.ci[0])) / 2;
-const bars = (levels: Level[], weighted: boolean): Bar[] =>
-  levels.map((l) => ({ label: l.label, pct: 100 * l.estimate, ...(weighted ? { lo: 100 * l.ci[0], hi: 100 * l.ci[1] } : {}) }));
-
-function LevelTable({ levels, weighted, locale, caption }: { levels: Level[]; weighted: boolean; locale: Locale; caption?: string }) {
+function LevelTable({ levels, weighted, locale }: { levels: Level[]; weighted: boolean; locale: Locale }) {
   return (
     <table className="results__table">
-      {caption ? <caption>{caption}</caption> : null}
       <thead>
         <tr>
           <th scope="col">{rt(locale, 'col.level')}</th>
           <th scope="col" className="num">{rt(locale, 'col.count')}</th>
           <th scope="col" className="num">{rt(locale, 'col.pct')}</th>
-          {weighted ? (
-            <>
-              <th scope="col" className="num">{rt(locale, 'col.se')}</th>
-              <th scope="col" className="num">{rt(locale, 'col.moe')}</th>
-            </>
-          ) : null}
+          {weighted ? <th scope="col" className="num">{rt(locale, 'col.se')}</th> : null}
+          <th scope="col" className="num">{rt(locale, 'col.moe')}</th>
         </tr>
       </thead>
       <tbody>
@@ -64,12 +26,8 @@ function LevelTable({ levels, weighted, locale, caption }: { levels: Level[]; we
             <th scope="row">{l.label}</th>
             <td className="num" data-testid="level-count">{formatInt(l.n)}</td>
             <td className="num" data-testid="level-pct">{fmtPct(100 * l.estimate)}</td>
-            {weighted ? (
-              <>
-                <td className="num">{fmtPct(100 * l.se)}</td>
-                <td className="num" data-testid="level-moe">±{fmtPct(moe(l))}</td>
-              </>
-            ) : null}
+            {weighted ? <td className="num">{fmtPct(100 * l.se)}</td> : null}
+            <td className="num" data-testid="level-moe">{Number.isFinite(marginOf(l)) ? `±${fmtPct(marginOf(l))}` : '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -77,10 +35,49 @@ function LevelTable({ levels, weighted, locale, caption }: { levels: Level[]; we
   );
 }
 
-export function QuestionBlock({ q, weighted, locale }: { q: ToplineQuestion; weighted: boolean; locale: Locale }) {
-  const chartLabel = rt(locale, 'chart', { title: q.title });
+/** Statements as rows, scale points as columns (% of those who answered the statement). */
+function MatrixTable({ q, locale }: { q: ToplineQuestion; locale: Locale }) {
+  const rows = q.rows ?? [];
+  const points: { key: string; label: string }[] = [];
+  for (const r of rows) for (const l of r.levels) if (!points.some((p) => p.key === String(l.value))) points.push({ key: String(l.value), label: l.label });
   return (
-    <section className="card results__question" data-question={q.name} aria-labelledby={`q-${q.name}`}>
+    <div className="results__scroll">
+      <table className="results__table results__matrix">
+        <thead>
+          <tr>
+            <th scope="col">{rt(locale, 'col.row')}</th>
+            <th scope="col" className="num">n</th>
+            {points.map((p) => (
+              <th scope="col" className="num" key={p.key}>{p.label}</th>
+            ))}
+            {rows.some((r) => r.mean) ? <th scope="col" className="num">{rt(locale, 'col.mean')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={String(r.value)} data-row={String(r.value)}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{formatInt(r.answered)}</td>
+              {points.map((p) => {
+                const l = r.levels.find((x) => String(x.value) === p.key);
+                return (
+                  <td className="num" key={p.key} title={l ? `±${fmtPct(marginOf(l))}` : undefined}>
+                    {l ? fmtPct(100 * l.estimate) : '—'}
+                  </td>
+                );
+              })}
+              {rows.some((x) => x.mean) ? <td className="num">{r.mean ? fmtNum(r.mean.estimate) : '—'}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function QuestionBlock({ q, weighted, locale }: { q: ToplineQuestion; weighted: boolean; locale: Locale }) {
+  return (
+    <section className="card results__question" data-question={q.name} data-kind={q.kind} aria-labelledby={`q-${q.name}`}>
       <h3 className="card__title" id={`q-${q.name}`}>
         {q.title} <span className="results__code">{q.name}</span>
       </h3>
@@ -91,17 +88,15 @@ export function QuestionBlock({ q, weighted, locale }: { q: ToplineQuestion; wei
       {q.levels ? (
         <div className="results__pair">
           <LevelTable levels={q.levels} weighted={weighted} locale={locale} />
-          <BarChart bars={bars(q.levels, weighted)} label={chartLabel} />
+          <QuestionChart question={q} weighted={weighted} locale={locale} />
         </div>
       ) : null}
-      {q.rows
-        ? q.rows.map((r) => (
-            <div className="results__pair results__matrix-row" key={String(r.value)} data-row={String(r.value)}>
-              <LevelTable levels={r.levels} weighted={weighted} locale={locale} caption={`${r.label} (${rt(locale, 'answered', { n: formatInt(r.answered) })})`} />
-              <BarChart bars={bars(r.levels, weighted)} label={`${chartLabel} — ${r.label}`} />
-            </div>
-          ))
-        : null}
+      {q.rows ? (
+        <>
+          <QuestionChart question={q} weighted={weighted} locale={locale} />
+          <MatrixTable q={q} locale={locale} />
+        </>
+      ) : null}
     </section>
   );
 }

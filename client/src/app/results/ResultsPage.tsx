@@ -1,5 +1,5 @@
-// A campaign's results for analysts (/app/campaigns/:slug/results): n and the weighted/unweighted switch,
-// a district filter, every choice question's table and bar chart (± margin of error when weighted), the
+// A campaign's results for analysts (/app/campaigns/:slug/results): n, the weighted/unweighted and content
+// language switches, filters by stratum and by any answer, every choice question's table and chart, the
 // crosstab builder, and downloads for analysts and admins. Figures come from the Results API.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TCampaignItem, TStaffUser, TTopline } from '../../../../server/contract/staff';
@@ -10,31 +10,42 @@ import type { Locale } from '../i18n';
 import { Link } from '../router';
 import { Loading, Panel } from '../Shell';
 import { CrosstabBuilder, type Variable } from './CrosstabBuilder';
+import { ExportDownloads } from './ExportDownloads';
 import { fmtNum, fmtPct, rt } from './i18n';
 import { DRAWN, QuestionBlock, type ToplineQuestion } from './Question';
+import { filterParam, type AnswerFilter } from './results-filter';
+import { AnswerFilters, StratumSelects, type FilterVariable } from './ResultsFilters';
+import { ResultsNav } from './ResultsNav';
 import './results.css';
 
-const FILTER_VARIABLE = 'district';
+const ANSWER_FILTER_KINDS = new Set(['single', 'rating']);
+
+const asVariable = (q: ToplineQuestion): FilterVariable => ({
+  name: q.name,
+  title: q.title,
+  levels: (q.levels ?? []).map((l) => ({ value: String(l.value), label: l.label })),
+});
 
 export function ResultsPage({ slug, locale, user }: { slug: string; locale: Locale; user: TStaffUser }) {
   const base = `/campaigns/${encodeURIComponent(slug)}`;
   const [campaign, setCampaign] = useState<TCampaignItem | null>(null);
   const [weighted, setWeighted] = useState(false);
-  const [district, setDistrict] = useState('');
+  const [lang, setLang] = useState<'vi' | 'en'>(locale);
+  const [strata, setStrata] = useState<Record<string, string>>({});
+  const [answerFilters, setAnswerFilters] = useState<AnswerFilter[]>([]);
   const [topline, setTopline] = useState<TTopline | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
-  /** District value → label, kept from the first answer so the select does not change with the filter. */
-  const [districts, setDistricts] = useState<{ value: string; label: string }[]>([]);
   const canExport = user.roles.some((r) => r === 'analyst' || r === 'admin');
+  const filter = filterParam(strata, answerFilters);
 
   const query = useCallback(
     (extra: Record<string, string> = {}) => {
-      const p = new URLSearchParams({ weighted: String(weighted), lang: locale, ...extra });
-      if (district) p.set('filter', `${FILTER_VARIABLE}:${district}`);
+      const p = new URLSearchParams({ weighted: String(weighted), lang, ...extra });
+      if (filter) p.set('filter', filter);
       return p.toString();
     },
-    [weighted, locale, district],
+    [weighted, lang, filter],
   );
 
   useEffect(() => {
@@ -71,14 +82,23 @@ export function ResultsPage({ slug, locale, user }: { slug: string; locale: Loca
 
   const questions = useMemo(() => (topline?.topline.questions ?? []) as unknown as ToplineQuestion[], [topline]);
 
-  // The filter's choices: the district values the campaign's cells use, named by the questionnaire.
-  useEffect(() => {
-    const q = questions.find((x) => x.name === FILTER_VARIABLE);
-    if (!q?.levels || district) return;
-    const inCells = new Set((campaign?.strata.cells ?? []).map((c) => c.key[FILTER_VARIABLE]).filter(Boolean));
-    const levels = q.levels.map((l) => ({ value: String(l.value), label: l.label }));
-    setDistricts(inCells.size ? levels.filter((l) => inCells.has(l.value)) : levels);
-  }, [questions, campaign, district]);
+  // Stratum selects: the campaign's strata variables, with the values its cells use, named by the
+  // questionnaire (every choice is listed whatever the filter, so the lists do not shift as it changes).
+  const strataVars = useMemo((): FilterVariable[] => {
+    const names = campaign?.strata.variables ?? [];
+    return names.flatMap((name) => {
+      const q = questions.find((x) => x.name === name);
+      if (!q?.levels) return [];
+      const inCells = new Set((campaign?.strata.cells ?? []).map((c) => c.key[name]).filter(Boolean));
+      const v = asVariable(q);
+      return [{ ...v, levels: inCells.size ? v.levels.filter((l) => inCells.has(l.value)) : v.levels }];
+    });
+  }, [questions, campaign]);
+
+  const answerQuestions = useMemo(
+    () => questions.filter((q) => ANSWER_FILTER_KINDS.has(q.kind) && q.levels?.length && !campaign?.strata.variables.includes(q.name)).map(asVariable),
+    [questions, campaign],
+  );
 
   const crossVariables: Variable[] = useMemo(
     () => questions.filter((q) => q.kind === 'single' || q.kind === 'rating').map((q) => ({ name: q.name, title: q.title })),
@@ -92,13 +112,13 @@ export function ResultsPage({ slug, locale, user }: { slug: string; locale: Loca
   const w = topline?.weighting;
   const effN = w?.diagnostics.kishEffectiveN ?? 0;
   const maxMoe = effN > 0 ? 100 * 1.96 * Math.sqrt(0.25 / effN) : NaN;
-  const download = (path: string, params: Record<string, string>) => `/api/v1${base}/${path}?${new URLSearchParams(params).toString()}`;
 
   return (
     <div className="page results">
       <p className="page__back">
         <Link href={`/app/campaigns/${encodeURIComponent(slug)}`}>{rt(locale, 'back')}</Link>
       </p>
+      <ResultsNav slug={slug} current="results" user={user} locale={locale} />
       <header className="card results__head">
         <h1 className="page__title">
           {rt(locale, 'title')}: {campaign?.title ?? slug}
@@ -114,32 +134,18 @@ export function ResultsPage({ slug, locale, user }: { slug: string; locale: Loca
               </label>
             ))}
           </fieldset>
-          <div className="field">
-            <label htmlFor="results-district">{rt(locale, 'district')}</label>
-            <select id="results-district" value={district} onChange={(e) => setDistrict(e.target.value)}>
-              <option value="">{rt(locale, 'district.all')}</option>
-              {districts.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          {canExport ? (
-            <div className="results__exports" data-testid="exports">
-              <span>{rt(locale, 'export.title')}:</span>
-              <a className="button button--small" href={download('export', { format: 'csv', labels: 'codes', lang: locale })} download>
-                {rt(locale, 'export.csv')}
-              </a>
-              <a className="button button--small" href={download('export', { format: 'xlsx', labels: 'codes', lang: locale })} download>
-                {rt(locale, 'export.xlsx')}
-              </a>
-              <a className="button button--small" href={download('codebook', { format: 'xlsx', lang: locale })} download>
-                {rt(locale, 'export.codebook')}
-              </a>
-            </div>
-          ) : null}
+          <fieldset className="results__mode" data-testid="content-lang">
+            <legend>{rt(locale, 'lang')}</legend>
+            {(['vi', 'en'] as const).map((value) => (
+              <label key={value} className="choice" lang={value}>
+                <input type="radio" name="content-lang" checked={lang === value} onChange={() => setLang(value)} /> {rt(locale, `lang.${value}`)}
+              </label>
+            ))}
+          </fieldset>
+          <StratumSelects variables={strataVars} value={strata} onChange={(name, value) => setStrata((s) => ({ ...s, [name]: value }))} locale={locale} />
         </div>
+        <AnswerFilters questions={answerQuestions} value={answerFilters} onChange={setAnswerFilters} locale={locale} />
+        {canExport ? <ExportDownloads slug={slug} lang={lang} locale={locale} /> : null}
         {topline?.weighted && w ? (
           <p className="message message--info" data-testid="weighting">
             {rt(locale, 'weighting', {
