@@ -20,9 +20,6 @@ const responseSchema = new Schema(
     completedAt: Date,
     durationSec: Number,
     receivedAt: { type: Date, required: true },
-    /** receivedAt rounded down to the hour: the results cache reads what arrived since its last look by
-     *  equality on this (the embedded database uses an index for equality only, never for a range). */
-    receivedHour: { type: Date },
     flags: { type: [String], default: [] },
     /** Confidential token campaigns only: the printed code of the invitation used (never shown to analysts). */
     invitation: { type: String },
@@ -30,7 +27,9 @@ const responseSchema = new Schema(
   { minimize: false, versionKey: false },
 );
 responseSchema.index({ campaign: 1, submissionId: 1 }, { unique: true });
-responseSchema.index({ campaign: 1, receivedHour: 1 });
+// For the results cache's read of what arrived since its last look (MongoDB; the embedded database keeps
+// no secondary indexes, and its results cache needs no read for what its own instance stored).
+responseSchema.index({ campaign: 1, receivedAt: 1 });
 
 export type SurveyResponseDoc = InferSchemaType<typeof responseSchema>;
 export const SurveyResponse = mongoose.model("Response", responseSchema);

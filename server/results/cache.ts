@@ -5,8 +5,7 @@
 // campaign's per-cell counters (a few dozen small documents) and its review state (one point lookup).
 // Counters unchanged since the last sync and the same review revision → nothing to read. Otherwise only
 // the responses received since the last scan began, less LAG_MS (and, in anonymous campaigns whose
-// receivedAt is rounded down to the hour, from that hour on) are read again, looked up hour by hour on
-// the {campaign, receivedHour} index; ids already held are
+// receivedAt is rounded down to the hour, from that hour on) are read again; ids already held are
 // skipped, so a response is never counted twice nor missed because it was stored a little after a newer
 // one. Counters are read before the scan, and a counter moves only after its response is stored, so a
 // count that moved is always backed by a response the next scan finds. Any instance rebuilds this from
@@ -35,19 +34,26 @@ export interface ResultsData {
   revision: number;
   /** Ids of the excluded responses, in the order they were excluded. */
   excluded: string[];
+  /**
+   * Same epoch and review revision as an earlier ResultsData → these rows are that one's rows with newer
+   * responses appended (the cache only appends; a reload or a review change starts a new sequence).
+   */
+  epoch: number;
+  reviewRevision: number;
   /** Figures derived from this revision (weights, tables), kept until the revision changes. */
   memo: Map<string, Promise<unknown>>;
 }
 
 const LAG_MS = 60_000;
-/** Beyond two days since the last look, one scan beats an index lookup per hour. */
-const MAX_RECENT_MS = 48 * 3_600_000;
 const HOUR = 3_600_000;
 export const MAX_ROWS = 2_000_000;
 const MAX_CAMPAIGNS = 8;
 const MAX_MEMO = 64;
 
 interface Entry {
+  epoch: number;
+  /** Responses appended by noteStored since the counters were last read. */
+  appended: number;
   rows: CachedResponse[];
   ids: Set<string>;
   loaded: boolean;
@@ -62,6 +68,7 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+let epochs = 0;
 
 function entryFor(id: string): Entry {
   let entry = entries.get(id);
@@ -69,7 +76,7 @@ function entryFor(id: string): Entry {
     entries.delete(id); // re-inserted below: Map order is the least-recently-used order
   } else {
     entry = {
-      rows: [], ids: new Set(), loaded: false, counterMark: -1, reviewRevision: -1, excluded: new Set(),
+      epoch: ++epochs, appended: 0, rows: [], ids: new Set(), loaded: false, counterMark: -1, reviewRevision: -1, excluded: new Set(),
       lastScanStart: 0, revision: 0, included: null, sync: Promise.resolve(),
     };
     while (entries.size >= MAX_CAMPAIGNS) entries.delete(entries.keys().next().value!);
@@ -87,7 +94,9 @@ export async function campaignResponses(campaign: CampaignDoc): Promise<ResultsD
   await mine;
   if (!entry.included || entry.included.revision !== entry.revision) {
     const rows = entry.excluded.size ? entry.rows.filter((r) => !entry.excluded.has(r.id)) : entry.rows.slice();
-    entry.included = { rows, revision: entry.revision, excluded: [...entry.excluded], memo: new Map() };
+    entry.included = {
+      rows, revision: entry.revision, excluded: [...entry.excluded], epoch: entry.epoch, reviewRevision: entry.reviewRevision, memo: new Map(),
+    };
   }
   return entry.included;
 }
@@ -117,22 +126,34 @@ async function refresh(entry: Entry, campaign: CampaignDoc): Promise<void> {
     entry.reviewRevision = reviewRevision;
     entry.revision++;
   }
-  if (entry.loaded && mark === entry.counterMark) return;
-  const scanStart = Date.now();
-  const from = entry.loaded ? since(entry.lastScanStart, campaign) : null;
-  let added: number;
-  if (from && scanStart - from.getTime() <= MAX_RECENT_MS) {
-    added = await readRecent(entry, campaign._id, from, scanStart);
-    // A stored response the hour lookups cannot find (written without receivedHour: by an older version, or
-    // by hand): the counters show it, and one full scan settles it.
-    if (entry.rows.length < mark) added += await readResponses(entry, campaign._id, null);
-  } else {
-    added = await readResponses(entry, campaign._id, from);
+  // Counters moved only by responses this instance stored and already appended (noteStored): nothing to read.
+  const moved = mark - entry.counterMark;
+  if (entry.loaded && moved >= 0 && moved <= entry.appended) {
+    entry.appended -= moved;
+    entry.counterMark = mark;
+    return;
   }
+  const scanStart = Date.now();
+  const added = await readResponses(entry, campaign._id, entry.loaded ? since(entry.lastScanStart, campaign) : null);
   entry.counterMark = mark;
+  entry.appended = 0;
   entry.lastScanStart = scanStart;
   entry.loaded = true;
   if (added) entry.revision++;
+}
+
+/**
+ * A response this instance has just stored and counted (called by the submission path next to
+ * countCompleted): appended at once, so the next request needs no read of the database for it. The
+ * counters it moved then match `appended`, which tells refresh() that nothing else arrived.
+ */
+export function noteStored(campaign: Types.ObjectId, doc: StoredFields & { _id: string }): void {
+  const entry = entries.get(String(campaign));
+  if (!entry?.loaded || entry.ids.has(doc._id) || entry.rows.length >= MAX_ROWS) return;
+  entry.ids.add(doc._id);
+  entry.rows.push(rowOf(doc));
+  entry.appended++;
+  entry.revision++;
 }
 
 /** The earliest receivedAt a response not yet seen can carry. */
@@ -141,30 +162,30 @@ function since(lastScanStart: number, campaign: CampaignDoc): Date {
   return new Date(campaign.anonymity === 'anonymous' ? Math.floor(t / HOUR) * HOUR : t);
 }
 
-/**
- * What arrived since `from`, by one lookup per hour bucket on the {campaign, receivedHour} index: at 10⁵
- * responses a range query on receivedAt scans them all on the embedded database (seconds), these take
- * milliseconds. The query names exactly the index's keys (so the embedded database uses it); status is
- * checked here.
- */
-async function readRecent(entry: Entry, campaign: Types.ObjectId, from: Date, until: number): Promise<number> {
-  let added = 0;
-  for (let h = Math.floor(from.getTime() / HOUR) * HOUR; h <= until; h += HOUR)
-    added += await readResponses(entry, campaign, null, { campaign, receivedHour: new Date(h) });
-  return added;
+/** The fields of a stored response that results keep. */
+interface StoredFields { _id: unknown; stratumKey?: unknown; stratum?: unknown; answers?: unknown; durationSec?: unknown; receivedAt?: unknown }
+
+function rowOf(doc: StoredFields): CachedResponse {
+  return {
+    id: String(doc._id),
+    stratumKey: (doc.stratumKey as string) ?? '',
+    stratum: (doc.stratum as Record<string, string>) ?? {},
+    answers: (doc.answers as Record<string, unknown>) ?? {},
+    ...(typeof doc.durationSec === 'number' ? { durationSec: doc.durationSec } : {}),
+    ...(doc.receivedAt instanceof Date ? { receivedAt: doc.receivedAt.getTime() } : {}),
+  };
 }
 
-async function readResponses(entry: Entry, campaign: Types.ObjectId, from: Date | null, bucket?: Record<string, unknown>): Promise<number> {
-  const query: Record<string, unknown> = bucket ?? { campaign, status: 'complete' };
+async function readResponses(entry: Entry, campaign: Types.ObjectId, from: Date | null): Promise<number> {
+  const query: Record<string, unknown> = { campaign, status: 'complete' };
   if (from) query.receivedAt = { $gte: from };
   // Straight from the driver: no mongoose documents for 10⁵ responses.
   const cursor = SurveyResponse.collection.find(query, {
-    projection: { answers: 1, stratum: 1, stratumKey: 1, durationSec: 1, receivedAt: 1, status: 1 },
+    projection: { answers: 1, stratum: 1, stratumKey: 1, durationSec: 1, receivedAt: 1 },
     batchSize: 2000,
   });
   let added = 0;
   for await (const doc of cursor) {
-    if (doc.status !== 'complete') continue;
     const id = String(doc._id);
     if (entry.ids.has(id)) continue;
     if (entry.rows.length >= MAX_ROWS) {
@@ -172,14 +193,7 @@ async function readResponses(entry: Entry, campaign: Types.ObjectId, from: Date 
       throw new ServiceUnavailableError('results.too_many_responses', `Đợt khảo sát có hơn ${MAX_ROWS} phiếu: vượt giới hạn bộ nhớ đệm kết quả.`);
     }
     entry.ids.add(id);
-    entry.rows.push({
-      id,
-      stratumKey: (doc.stratumKey as string) ?? '',
-      stratum: (doc.stratum as Record<string, string>) ?? {},
-      answers: (doc.answers as Record<string, unknown>) ?? {},
-      ...(typeof doc.durationSec === 'number' ? { durationSec: doc.durationSec } : {}),
-      ...(doc.receivedAt instanceof Date ? { receivedAt: doc.receivedAt.getTime() } : {}),
-    });
+    entry.rows.push(rowOf(doc as StoredFields));
     added++;
   }
   return added;

@@ -10,6 +10,7 @@ import { BadRequestError, parseOrThrow, UnprocessableError } from '../errors.ts'
 import type { Actor } from '../surveys/service.ts';
 import { campaignResponses, memoized, type CachedResponse, type ResultsData } from './cache.ts';
 import { filterKey, filterPredicate, parseFilter } from './filter.ts';
+import { runningTopline } from './running.ts';
 import { computeWeighting, LONELY_PSU, weightsKey, type Weighting } from './weighting.ts';
 
 /** Cells with fewer respondents than this are hidden in crosstabs. */
@@ -72,19 +73,18 @@ export async function campaignTopline(actor: Actor, slug: string, query: unknown
   return memoized(c.data, key, async () => {
     const w = q.weighted ? await weightingOf(c) : undefined;
     const keep = filterPredicate(c.filter, c.strata);
-    const records: TabulateResponse[] = [];
-    c.data.rows.forEach((r, i) => {
-      if (keep && !keep(r)) return;
-      records.push(w ? { id: r.id, data: r.answers, weight: w.design.weights[i], stratum: r.stratumKey || '-' } : { id: r.id, data: r.answers });
-    });
-    const t = await explainDesign(() =>
-      tabulate(c.survey, records, {
-        locale: q.lang,
-        design: w ? { lonelyPsu: LONELY_PSU } : undefined,
-        quality: false,
-        maxTextAnswers: textAnswers,
-      }),
-    );
+    const opts = { locale: q.lang, design: w ? { lonelyPsu: LONELY_PSU } : undefined, quality: false as const, maxTextAnswers: textAnswers };
+    let t;
+    if (!w) {
+      t = await explainDesign(async () => runningTopline(`${c.campaign._id}|${c.campaign.version}|${key}`, c.data, c.survey, opts, keep));
+    } else {
+      const records: TabulateResponse[] = [];
+      c.data.rows.forEach((r, i) => {
+        if (keep && !keep(r)) return;
+        records.push({ id: r.id, data: r.answers, weight: w.design.weights[i], stratum: r.stratumKey || '-' });
+      });
+      t = await explainDesign(() => tabulate(c.survey, records, opts));
+    }
     return { ...meta(c, q.lang, q.weighted, t.n, w), topline: { n: t.n, locale: t.locale, design: t.design, questions: t.questions, indices: t.indices as unknown as Record<string, unknown>[] } };
   });
 }
