@@ -199,6 +199,11 @@ async function readResponses(entry: Entry, campaign: Types.ObjectId, from: Date 
   return added;
 }
 
+/** This instance holds the campaign's responses already (a results page was opened). */
+export function isCached(campaign: CampaignDoc): boolean {
+  return entries.get(String(campaign._id))?.loaded === true;
+}
+
 /** Forget every campaign (tests, and after responses are changed outside the submission path). */
 export function resetResultsCache(): void {
   entries.clear();

@@ -195,6 +195,15 @@ describe('results page', () => {
       expect(await af.getByTestId('filter-chips').textContent()).toContain('Giới tính: Nữ');
       await af.getByRole('button', { name: 'Bỏ bộ lọc: Giới tính' }).click();
       await expect.poll(async () => n.textContent(), { timeout: 15_000 }).toContain(`${vi(answers.length)} / ${vi(answers.length)}`);
+      // A multiple choice: respondents who ticked social networks among their channels.
+      const social = answers.filter((a) => Array.isArray(a.info_channels) && a.info_channels.includes('social_media')).length;
+      expect(social).toBeGreaterThan(0);
+      await af.getByLabel('Lọc theo câu trả lời').selectOption('info_channels');
+      await af.getByLabel('Mạng xã hội (Facebook, Zalo, YouTube, TikTok…)', { exact: true }).check();
+      await af.getByRole('button', { name: 'Thêm bộ lọc' }).click();
+      await expect.poll(async () => n.textContent(), { timeout: 15_000 }).toContain(`${vi(social)} / ${vi(answers.length)}`);
+      await af.getByRole('button', { name: /^Bỏ bộ lọc: Ông\/Bà tiếp cận/ }).click();
+      await expect.poll(async () => n.textContent(), { timeout: 15_000 }).toContain(`${vi(answers.length)} / ${vi(answers.length)}`);
 
       // A crosstab of two single-choice questions.
       const [row, col] = crosstabPair();

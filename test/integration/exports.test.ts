@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createStaff, loginAs, request, type StaffClient } from '../helpers/staff.ts';
 import { readSav } from '../unit/exports-sav-reader.ts';
+import { resetResultsCache } from '../../server/results/cache.ts';
 
 let app: TestApp;
 const as: Record<string, StaffClient> = {};
@@ -219,6 +220,9 @@ describe('When the campaign has population margins', () => {
     const population = { hai_chau: 600_000, hoa_vang: 400_000 };
     await campaigns.updateOne({ slug: SLUG }, { $set: { population: { margins: { district: { 'hai-chau': population.hai_chau, 'hoa-vang': population.hoa_vang } } } } });
     try {
+      // Nothing cached on this instance: the export reads only what raking needs (the SPSS file below
+      // comes after the topline has loaded the results cache, and must carry the same weights).
+      resetResultsCache();
       const rows = csvRows((await download(as.analyst, 'format=csv')).bytes);
       expect(rows).toHaveLength(3);
       const weights = rows.map((r) => Number(r.weight));
@@ -250,6 +254,23 @@ describe('When the campaign has population margins', () => {
       await campaigns.updateOne({ slug: SLUG }, { $unset: { population: '' } });
     }
     expect(Object.keys(csvRows((await download(as.analyst, 'format=csv')).bytes)[0])).not.toContain('weight');
+  });
+});
+
+describe('When the margins name a question that is not a stratum and nothing is cached yet', () => {
+  it('then the export reads that answer for raking and the weighted shares are the population\'s', async () => {
+    const campaigns = app.db.connection.collection('campaigns');
+    await campaigns.updateOne({ slug: SLUG }, { $set: { population: { margins: { party_member: { yes: 300_000, no: 700_000 } } } } });
+    try {
+      resetResultsCache();
+      const rows = csvRows((await download(as.analyst, 'format=csv')).bytes);
+      const weights = rows.map((r) => Number(r.weight));
+      const total = weights.reduce((a, b) => a + b, 0);
+      const yes = rows.reduce((sum, r, i) => sum + (r.party_member === 'yes' ? weights[i] : 0), 0);
+      expect(yes / total).toBeCloseTo(0.3, 9);
+    } finally {
+      await campaigns.updateOne({ slug: SLUG }, { $unset: { population: '' } });
+    }
   });
 });
 

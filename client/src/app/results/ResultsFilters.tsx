@@ -1,5 +1,6 @@
 // The results filters: one select per stratum variable (district, respondent group), and "filter by an
-// answer" — a single-choice question and one or more of its values — kept as removable chips.
+// answer" — a choice or rating question and one or more of its values (for a multiple choice: any of them
+// ticked) — kept as removable chips.
 import { useId, useState } from 'react';
 import type { Locale } from '../i18n';
 import { rt } from './i18n';

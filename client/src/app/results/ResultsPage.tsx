@@ -18,7 +18,8 @@ import { AnswerFilters, StratumSelects, type FilterVariable } from './ResultsFil
 import { ResultsNav } from './ResultsNav';
 import './results.css';
 
-const ANSWER_FILTER_KINDS = new Set(['single', 'rating']);
+// Multiple choice too: the filter keeps a respondent who ticked any of the chosen values.
+const ANSWER_FILTER_KINDS = new Set(['single', 'rating', 'multiple']);
 
 const asVariable = (q: ToplineQuestion): FilterVariable => ({
   name: q.name,
