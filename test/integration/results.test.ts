@@ -184,7 +184,8 @@ describe('When responses arrive or are reviewed', () => {
     const campaign = await app.db.connection.collection('campaigns').findOne({ slug });
     const responses = app.db.connection.collection('responses');
     const model = (await responses.findOne({ campaign: campaign!._id, status: 'complete' }))!;
-    await responses.insertOne({ ...model, _id: randomUUID() as never, submissionId: randomUUID(), receivedAt: new Date() });
+    // overall 10: no answer of the filters below (overall:1) gains a response from this copy.
+    await responses.insertOne({ ...model, answers: { ...model.answers, overall: 10 }, _id: randomUUID() as never, submissionId: randomUUID(), receivedAt: new Date() });
     countCompleted(campaign!._id, model.stratumKey, localDay(new Date(), campaign!.timezone ?? 'Asia/Ho_Chi_Minh'));
     const after = (await topline(staff.analyst)).body;
     expect(after.n).toBe(before.n + 1);

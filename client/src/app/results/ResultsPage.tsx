@@ -3,12 +3,13 @@
 // crosstab builder, and downloads for analysts and admins. Figures come from the Results API.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TCampaignItem, TStaffUser, TTopline } from '../../../../server/contract/staff';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
 import { formatInt } from '../campaigns/format';
-import { asApiError, FormProblem } from '../campaigns/parts';
+import { FormProblem } from '../campaigns/parts';
 import type { Locale } from '../i18n';
 import { Link } from '../router';
 import { Loading, Panel } from '../Shell';
+import { useLoad } from '../useLoad';
 import { CrosstabBuilder, type Variable } from './CrosstabBuilder';
 import { ExportDownloads } from './ExportDownloads';
 import { fmtNum, fmtPct, rt } from './i18n';
@@ -34,9 +35,6 @@ export function ResultsPage({ slug, locale, user }: { slug: string; locale: Loca
   const [lang, setLang] = useState<'vi' | 'en'>(locale);
   const [strata, setStrata] = useState<Record<string, string>>({});
   const [answerFilters, setAnswerFilters] = useState<AnswerFilter[]>([]);
-  const [topline, setTopline] = useState<TTopline | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
   const canExport = user.roles.some((r) => r === 'analyst' || r === 'admin');
   const filter = filterParam(strata, answerFilters);
 
@@ -60,26 +58,7 @@ export function ResultsPage({ slug, locale, user }: { slug: string; locale: Loca
     };
   }, [base]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api<TTopline>('GET', `${base}/topline?${query()}`).then(
-      (t) => {
-        if (!live) return;
-        setTopline(t);
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(asApiError(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [base, query]);
+  const { data: topline, error, loading } = useLoad<TTopline>(`${base}/topline?${query()}`);
 
   const questions = useMemo(() => (topline?.topline.questions ?? []) as unknown as ToplineQuestion[], [topline]);
 

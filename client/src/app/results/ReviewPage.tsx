@@ -9,6 +9,7 @@ import { asApiError, FormProblem } from '../campaigns/parts';
 import type { Locale } from '../i18n';
 import { Link } from '../router';
 import { Loading, Panel } from '../Shell';
+import { useLoad } from '../useLoad';
 import { ResultsNav } from './ResultsNav';
 import { fmtDuration, rv } from './review-i18n';
 import { ResponseView, shortId } from './ResponseView';
@@ -37,9 +38,6 @@ export function ReviewPage({ slug, locale, user }: { slug: string; locale: Local
   const [campaignTitle, setCampaignTitle] = useState(slug);
   const [tab, setTab] = useState<Tab>(TABS[0]);
   const [offset, setOffset] = useState(0);
-  const [list, setList] = useState<TReviewList | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
   const [reload, setReload] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
@@ -61,28 +59,9 @@ export function ReviewPage({ slug, locale, user }: { slug: string; locale: Local
     document.title = `${rv(locale, 'title')} · ${campaignTitle}`;
   }, [locale, campaignTitle]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    const p = new URLSearchParams({ status: tab.status, offset: String(offset), limit: String(LIMIT), lang: locale });
-    if (tab.kind) p.set('kind', tab.kind);
-    api<TReviewList>('GET', `${base}/review?${p.toString()}`).then(
-      (l) => {
-        if (!live) return;
-        setList(l);
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(asApiError(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [base, tab, offset, locale, reload]);
+  const listQuery = new URLSearchParams({ status: tab.status, offset: String(offset), limit: String(LIMIT), lang: locale });
+  if (tab.kind) listQuery.set('kind', tab.kind);
+  const { data: list, error, loading } = useLoad<TReviewList>(`${base}/review?${listQuery.toString()}`, reload);
 
   // The reason follows the selection until the analyst types their own.
   const suggestedReason = useMemo(() => {
