@@ -10,7 +10,7 @@ import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff } from '../helpers/staff';
 import { openPhone } from './browser';
-import { submitAll, signIn } from './staff';
+import { openResultsFromCockpit, submitAll } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
 const SLUG = 'giua-nhiem-ky-2023';
@@ -52,11 +52,8 @@ describe('analyst report', () => {
     const phone = await openPhone(1280, 900);
     const { page } = phone;
     try {
-      await page.goto(`${app.url}/app/campaigns/${SLUG}`);
-      await signIn(page, analyst);
-      await page.getByTestId('current-user').waitFor();
-      await page.getByTestId('results-link').click();
-      await page.waitForURL(`**/app/campaigns/${SLUG}/results`);
+      // The cockpit links to the results.
+      await openResultsFromCockpit(page, app.url, SLUG, analyst);
       const n = page.getByTestId('results-n');
       await expect.poll(async () => n.textContent(), { timeout: 20_000 }).toContain(`${vi(COUNT)} /`);
 

@@ -11,7 +11,7 @@ import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff } from '../helpers/staff';
 import { openPhone } from './browser';
-import { submitAll, signIn } from './staff';
+import { openResultsFromCockpit, signIn, submitAll } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
 const SLUG = 'giua-nhiem-ky-2023';
@@ -65,12 +65,8 @@ describe('results page', () => {
     const phone = await openPhone(1280, 900);
     const { page } = phone;
     try {
-      await page.goto(`${app.url}/app/campaigns/${SLUG}`);
-      await signIn(page, analyst);
-      await page.getByTestId('current-user').waitFor();
       // The cockpit links to the results.
-      await page.getByTestId('results-link').click();
-      await page.waitForURL(`**/app/campaigns/${SLUG}/results`);
+      await openResultsFromCockpit(page, app.url, SLUG, analyst);
       // The analysis tabs: results (this page), weights, review and report.
       const nav = page.getByTestId('results-nav');
       expect(await nav.getByRole('link').allTextContents()).toEqual(['Kết quả', 'Trọng số', 'Rà soát phiếu', 'Báo cáo']);

@@ -25,3 +25,12 @@ export async function signIn(page: Page, who: { username: string; password: stri
   await page.getByLabel('Mật khẩu').fill(who.password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 }
+
+/** Signs in on a campaign's cockpit and follows its link to the results page. */
+export async function openResultsFromCockpit(page: Page, baseUrl: string, slug: string, who: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/app/campaigns/${slug}`);
+  await signIn(page, who);
+  await page.getByTestId('current-user').waitFor();
+  await page.getByTestId('results-link').click();
+  await page.waitForURL(`**/app/campaigns/${slug}/results`);
+}
