@@ -12,10 +12,13 @@ export function compileSurvey(surveyJson: object): CompiledSurvey {
   const model = new Model(surveyJson);
   const declared = declaredFlags(surveyJson);
   const questions: QuestionSpec[] = [];
+  // One runner per condition text: a page's visibleIf is shared by all its questions, and validate.ts
+  // evaluates each runner once per submission.
+  const shared = new Map<string, ConditionRunner>();
   for (const q of model.getAllQuestions(false) as any[]) {
     const kind = kindOf(q);
     if (!kind) continue; // html, image… hold no answer
-    questions.push(compileQuestion(q, kind, model, declared.get(q.name) ?? { hidden: false, readOnly: false }));
+    questions.push(compileQuestion(q, kind, model, declared.get(q.name) ?? { hidden: false, readOnly: false }, shared));
   }
   const calculated = (model.calculatedValues ?? []).map((c: any) => ({
     name: c.name as string,
@@ -40,15 +43,15 @@ function kindOf(q: any): QuestionKind | null {
   return q.hasInput === false || type === 'html' || type === 'image' ? null : 'free';
 }
 
-function compileQuestion(q: any, kind: QuestionKind, model: Model, declared: DeclaredFlags): QuestionSpec {
+function compileQuestion(q: any, kind: QuestionKind, model: Model, declared: DeclaredFlags, shared: Map<string, ConditionRunner>): QuestionSpec {
   const containers = containersOf(q);
   const spec: QuestionSpec = {
     key: q.getValueName(),
     name: q.name,
     kind,
     hiddenStatically: declared.hidden,
-    visibleIf: [q, ...containers].flatMap((e) => runnerFor(e.visibleIf)),
-    enableIf: [q, ...containers].flatMap((e) => runnerFor(e.enableIf)),
+    visibleIf: [q, ...containers].flatMap((e) => runnerFor(e.visibleIf, shared)),
+    enableIf: [q, ...containers].flatMap((e) => runnerFor(e.enableIf, shared)),
     readOnlyStatically: declared.readOnly || model.mode === 'display',
     isRequired: q.isRequired === true,
     requiredIf: runnerFor(q.requiredIf)[0],
@@ -114,8 +117,14 @@ function containersOf(q: any): any[] {
   return out;
 }
 
-function runnerFor(expression: unknown): ConditionRunner[] {
-  return typeof expression === 'string' && expression.trim() ? [new ConditionRunner(expression)] : [];
+function runnerFor(expression: unknown, shared?: Map<string, ConditionRunner>): ConditionRunner[] {
+  if (typeof expression !== 'string' || !expression.trim()) return [];
+  let runner = shared?.get(expression);
+  if (!runner) {
+    runner = new ConditionRunner(expression);
+    shared?.set(expression, runner);
+  }
+  return [runner];
 }
 
 function choiceSet(q: any, items: any[]): ChoiceSet {

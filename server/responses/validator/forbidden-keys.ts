@@ -11,6 +11,28 @@ export function isForbiddenKey(key: string): boolean {
  * Iterative on purpose: a 256 KiB body can nest deep enough to overflow a recursive walk.
  */
 export function findForbiddenKeys(value: unknown): string[] {
+  return hasForbiddenKey(value) ? forbiddenPaths(value) : [];
+}
+
+/** The same walk without paths: every submission is checked, almost none has such a key. */
+function hasForbiddenKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) stack.push(node[i]);
+      continue;
+    }
+    for (const k of Object.keys(node)) {
+      if (isForbiddenKey(k)) return true;
+      stack.push((node as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
+}
+
+function forbiddenPaths(value: unknown): string[] {
   const found: string[] = [];
   const stack: { node: unknown; path: string; key?: string }[] = [{ node: value, path: '' }];
   while (stack.length > 0) {

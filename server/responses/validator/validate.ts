@@ -22,10 +22,12 @@ export function validateAnswers(survey: CompiledSurvey, answers: Record<string, 
     if (p) errors.push(toAnswerError(key, p.problem, locale));
   }
   const values = survey.hasConditions ? conditionValues(survey, answers) : answers;
+  // Outcomes of the visibleIf/enableIf runners (shared between questions, see compile.ts) for these values.
+  const memo = new Map<ConditionRunner, boolean>();
   for (const q of survey.questions) {
     const value = own(answers, q.key);
     const comment = q.acceptsComment ? own(answers, q.key + COMMENT) : undefined;
-    if (!isVisible(q, values)) {
+    if (!isVisible(q, values, memo)) {
       // survey-core keeps a hidden question's value until completion; the issue refuses it outright
       if (!Helpers.isValueEmpty(value) || !Helpers.isValueEmpty(comment)) {
         errors.push(toAnswerError(q.name, problem('hidden_question', 'hidden_question'), locale));
@@ -34,7 +36,7 @@ export function validateAnswers(survey: CompiledSurvey, answers: Record<string, 
     }
     let p = Helpers.isValueEmpty(value) ? null : checkShape(q, value, values);
     if (!p && comment !== undefined && comment !== null && typeof comment !== 'string') p = problem('wrong_type', 'expected_text');
-    if (!p && !isReadOnly(q, values)) {
+    if (!p && !isReadOnly(q, values, memo)) {
       const required = q.isRequired || (!!q.requiredIf && q.requiredIf.runValues(values, {}) === true);
       p = checkLimits(q, value, comment, required, values);
     }
@@ -62,16 +64,22 @@ function conditionValues(survey: CompiledSurvey, answers: Record<string, unknown
   return values;
 }
 
-function isVisible(q: QuestionSpec, values: Record<string, unknown>): boolean {
-  return !q.hiddenStatically && allTrue(q.visibleIf, values);
+type Memo = Map<ConditionRunner, boolean>;
+
+function isVisible(q: QuestionSpec, values: Record<string, unknown>, memo: Memo): boolean {
+  return !q.hiddenStatically && allTrue(q.visibleIf, values, memo);
 }
 
-function isReadOnly(q: QuestionSpec, values: Record<string, unknown>): boolean {
-  return q.readOnlyStatically || !allTrue(q.enableIf, values);
+function isReadOnly(q: QuestionSpec, values: Record<string, unknown>, memo: Memo): boolean {
+  return q.readOnlyStatically || !allTrue(q.enableIf, values, memo);
 }
 
-function allTrue(runners: ConditionRunner[], values: Record<string, unknown>): boolean {
-  for (const r of runners) if (r.runValues(values, {}) !== true) return false;
+function allTrue(runners: ConditionRunner[], values: Record<string, unknown>, memo: Memo): boolean {
+  for (const r of runners) {
+    let holds = memo.get(r);
+    if (holds === undefined) memo.set(r, (holds = r.runValues(values, {}) === true));
+    if (!holds) return false;
+  }
   return true;
 }
 
