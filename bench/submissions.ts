@@ -106,5 +106,8 @@ console.log(`target: ≥ 400/s with p99 < 150 ms on two cores`);
 server.close();
 await flushCounts();
 await db.close();
+// The database file after all of it (H2 appends a chunk per commit and reclaims old ones on its own).
+const fileBytes = fs.readdirSync(config.dataDir).reduce((n, f) => n + fs.statSync(path.join(config.dataDir, f)).size, 0);
+console.log(`database file: ${(fileBytes / 2 ** 20).toFixed(1)} MB for ${stored} responses (${(fileBytes / 1024 / Math.max(1, stored)).toFixed(1)} KB each)`);
 fs.rmSync(config.dataDir, { recursive: true, force: true });
 process.exit(0);

@@ -118,9 +118,12 @@ final class BsonStorage {
         @Override
         public int getMemory(Object obj) {
             // Sizes pages for splitting (at 16 KB) and caching; measuring each document would cost an encoding.
-            // A commit rewrites every page a write touched, and responses land on random pages (random _id):
-            // about four documents a page kept that rewrite small (1 KB, about 14 a page, cost more CPU).
-            return obj instanceof Document ? 4096 : super.getMemory(obj);
+            // A commit rewrites every page a write touched, and responses land on random pages (random _id), so
+            // each document on such a page is encoded and compressed again. One document a leaf keeps that to
+            // the new one: against four a leaf, database CPU per submission fell about 13% and the file per
+            // response stayed about the same (12 KB before compaction), a full scan took about 7% longer; 1 KB
+            // (about 14 a leaf) cost more CPU still.
+            return obj instanceof Document ? 16 * 1024 : super.getMemory(obj);
         }
     }
 
