@@ -2,6 +2,7 @@
 // once here, only to read each question's properties with survey-core's own defaults and
 // inheritance (rating scales, matrix cell choices, storeOthersAsComment…); it is dropped afterwards.
 import { ConditionRunner, ExpressionRunner, Model } from 'survey-core';
+import { conditionReads } from './reads';
 import type { ChoiceSet, CellSpec, CompiledSurvey, ItemSpec, QuestionKind, QuestionSpec, ValidatorSpec } from './spec';
 
 const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'buttongroup']);
@@ -27,7 +28,7 @@ export function compileSurvey(surveyJson: object): CompiledSurvey {
   }));
   const hasConditions = calculated.length > 0 || questions.some(hasCondition);
   model.dispose();
-  return { questions, byKey: new Map(questions.map((q) => [q.key, q])), calculated, hasConditions };
+  return { questions, byKey: new Map(questions.map((q) => [q.key, q])), calculated, hasConditions, reads: conditionReads(questions) };
 }
 
 function kindOf(q: any): QuestionKind | null {

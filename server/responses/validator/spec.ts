@@ -102,4 +102,6 @@ export interface CompiledSurvey {
   calculated: { name: string; expression: import('survey-core').ExpressionRunner; stored: boolean }[];
   /** True when no question carries a condition: the values object is then never needed. */
   hasConditions: boolean;
+  /** Lower-cased top-level names the conditions can read (reads.ts); null: they may read any. */
+  reads: Set<string> | null;
 }

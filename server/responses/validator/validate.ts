@@ -5,6 +5,7 @@ import type { TAnswerError } from '../../contract/public';
 import { checkShape } from './checks';
 import { findForbiddenKeys } from './forbidden-keys';
 import { checkLimits } from './limits';
+import { conditionHolds, readableValues } from './reads';
 import { problem, toAnswerError, type Locale } from './messages';
 import type { CompiledSurvey, QuestionSpec } from './spec';
 
@@ -37,7 +38,7 @@ export function validateAnswers(survey: CompiledSurvey, answers: Record<string, 
     let p = Helpers.isValueEmpty(value) ? null : checkShape(q, value, values);
     if (!p && comment !== undefined && comment !== null && typeof comment !== 'string') p = problem('wrong_type', 'expected_text');
     if (!p && !isReadOnly(q, values, memo)) {
-      const required = q.isRequired || (!!q.requiredIf && q.requiredIf.runValues(values, {}) === true);
+      const required = q.isRequired || (!!q.requiredIf && conditionHolds(q.requiredIf, values));
       p = checkLimits(q, value, comment, required, values);
     }
     if (p) errors.push(toAnswerError(q.name, p, locale));
@@ -56,12 +57,12 @@ function strayKeyProblem(survey: CompiledSurvey, key: string) {
   return { problem: problem('unknown_question', 'unknown_question', { key }) };
 }
 
-/** What survey-core's conditions read: the answers plus calculated values, in declaration order. */
+/** What survey-core's conditions read: the answers plus calculated values, in declaration order (the keys they can read). */
 function conditionValues(survey: CompiledSurvey, answers: Record<string, unknown>): Record<string, unknown> {
-  if (survey.calculated.length === 0) return answers;
+  if (survey.calculated.length === 0) return readableValues(survey, answers);
   const values: Record<string, unknown> = { ...answers };
   for (const c of survey.calculated) values[c.name] = c.expression.runValues(values, {});
-  return values;
+  return readableValues(survey, values);
 }
 
 type Memo = Map<ConditionRunner, boolean>;
@@ -77,7 +78,7 @@ function isReadOnly(q: QuestionSpec, values: Record<string, unknown>, memo: Memo
 function allTrue(runners: ConditionRunner[], values: Record<string, unknown>, memo: Memo): boolean {
   for (const r of runners) {
     let holds = memo.get(r);
-    if (holds === undefined) memo.set(r, (holds = r.runValues(values, {}) === true));
+    if (holds === undefined) memo.set(r, (holds = conditionHolds(r, values)));
     if (!holds) return false;
   }
   return true;
