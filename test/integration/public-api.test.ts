@@ -185,6 +185,16 @@ describe('rejecting answers (422, nothing stored)', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('submissionId');
   });
+
+  it('answers answers that are not an object with 400, storing nothing', async () => {
+    for (const answers of [['district'], 'hai-chau', null, 5]) {
+      const id = randomUUID();
+      const res = await post({ submissionId: id, answers });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['answers']);
+      expect(await SurveyResponse.countDocuments({ submissionId: id })).toBe(0);
+    }
+  });
 });
 
 describe('outside the fieldwork window (409, in Vietnamese)', () => {
