@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff } from '../helpers/staff';
-import { openPhone } from './browser';
+import { openPhone, prepareBrowserTest } from './browser';
 import { openResultsFromCockpit, submitAll } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
@@ -25,10 +25,7 @@ let analyst: { username: string; password: string };
 let answers: Record<string, unknown>[];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/app.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('app.html', SHOTS);
   // Enough valid responses that every district is present and the weights can be raked to the
   // campaign's population by district. Generated before the app listens (survey-core is synchronous).
   answers = (await generateResponses(surveyJson, COUNT, 2023, 1)).map((g) => g.answers);

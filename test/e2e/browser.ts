@@ -61,3 +61,14 @@ export async function openPhone(width = 390, height = 844): Promise<Phone> {
     },
   };
 }
+
+/**
+ * Before a browser test: the built page it opens must exist (the test drives what `npm run build:client`
+ * made, not the sources), and the folder its screenshots go to.
+ */
+export function prepareBrowserTest(page: 'app.html' | 'respondent.html', shotsDir: string): void {
+  if (!fs.existsSync(path.resolve(import.meta.dirname, '../../client/dist', page))) {
+    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
+  }
+  fs.mkdirSync(shotsDir, { recursive: true });
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff, loginAs } from '../helpers/staff';
-import { openPhone, type Phone } from './browser';
+import { openPhone, type Phone, prepareBrowserTest } from './browser';
 import { submitAll, signIn } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
@@ -27,10 +27,7 @@ let haiChau: { username: string; password: string };
 let answers: Record<string, unknown>[];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/app.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('app.html', SHOTS);
   // Generated before the app listens (survey-core's synchronous work would stall the server's sockets).
   answers = (await generateResponses(surveyJson, 9, 2024, 1)).map((g) => g.answers);
   // Make sure Hải Châu has responses: moving between two districts other than Hòa Vang changes no

@@ -3,14 +3,12 @@
 // with a show-if condition built in the condition builder, sees it in the phone preview in both languages,
 // finds and fixes a validation problem, and publishes. A campaign on that version then shows a respondent
 // the matrix only when the condition holds. Screenshots: /tmp/e2e-screens/designer-*.png.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign } from '../../server/campaigns/model';
 import { Survey, SurveyVersion } from '../../server/surveys/model';
-import { rootDir, startTestApp, type TestApp } from '../helpers/app';
+import { startTestApp, type TestApp } from '../helpers/app';
 import { createStaff, loginAs } from '../helpers/staff';
-import { openPhone, type Phone } from './browser';
+import { openPhone, type Phone, prepareBrowserTest } from './browser';
 import { signIn } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
@@ -20,10 +18,7 @@ let app: TestApp;
 let designer: { username: string; password: string };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/app.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('app.html', SHOTS);
   app = await startTestApp();
   designer = await createStaff('thietke.e2e', ['designer'], { displayName: 'Lê Thị Thiết Kế' });
 });

@@ -2,14 +2,12 @@
 // filled in and locked, answers saved on the server let the respondent go on from another phone, the
 // response is stored once, and the link then says it has been used. Real app, real database, Debian's
 // Chromium at 390×844. Screenshots go to /tmp/e2e-screens.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { rootDir, startTestApp, type TestApp } from '../helpers/app';
+import { startTestApp, type TestApp } from '../helpers/app';
 import { createStaff, loginAs } from '../helpers/staff';
 import { fillCurrentPage, visibleErrors } from './fill';
-import { openPhone, type Phone } from './browser';
+import { openPhone, type Phone, prepareBrowserTest } from './browser';
 
 const SHOTS = '/tmp/e2e-screens';
 const SLUG = 'moi-nguoi-dan-hai-chau';
@@ -20,10 +18,7 @@ let tokens: string[] = [];
 let campaignId: unknown;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/respondent.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('respondent.html', SHOTS);
   app = await startTestApp();
   const user = await createStaff('fw-e2e-moi', ['fieldwork']);
   const staff = await loginAs(app.url, user.username, user.password);

@@ -8,7 +8,7 @@ import { Model } from 'survey-core';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { draftKey } from '../../client/src/respondent/storage';
 import { fillCurrentPage, visibleErrors } from './fill';
-import { openPhone, type Phone } from './browser';
+import { openPhone, type Phone, prepareBrowserTest } from './browser';
 
 const SLUG = 'giua-nhiem-ky-2023';
 const SHOTS = '/tmp/e2e-screens';
@@ -29,10 +29,7 @@ let survey: Record<string, unknown>;
 let submittedAnswers: Record<string, unknown> | undefined;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/respondent.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('respondent.html', SHOTS);
   survey = JSON.parse(fs.readFileSync(path.join(rootDir, 'surveys', SLUG, 'survey.json'), 'utf8'));
   app = await startTestApp();
 });

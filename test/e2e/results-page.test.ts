@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff } from '../helpers/staff';
-import { openPhone } from './browser';
+import { openPhone, prepareBrowserTest } from './browser';
 import { openResultsFromCockpit, signIn, submitAll } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
@@ -24,10 +24,7 @@ let viewer: { username: string; password: string };
 let answers: Record<string, unknown>[];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/app.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('app.html', SHOTS);
   // Generated before the app listens (survey-core's synchronous work would stall the server's sockets).
   // Twenty responses, every district among them: the demo campaign weights to district margins, and the
   // exports carry those weights, so each district needs a respondent for the weights (and downloads) to work.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff } from '../helpers/staff';
-import { openPhone } from './browser';
+import { openPhone, prepareBrowserTest } from './browser';
 import { signIn, submitAll } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
@@ -20,10 +20,7 @@ let analyst: { username: string; password: string };
 let speeder: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/app.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('app.html', SHOTS);
   const answers = (await generateResponses(surveyJson, DURATIONS.length, 4242, 1)).map((g) => g.answers);
   app = await startTestApp();
   analyst = await createStaff('ra-soat', ['analyst'], { displayName: 'Lê Rà Soát' });

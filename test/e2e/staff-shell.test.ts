@@ -1,12 +1,10 @@
 // The staff pages' frame end to end: login, navigation by role, the Users and Audit pages, logout and an
 // expired session, in Debian's Chromium at office (1280 px) and phone (390 px) widths against the real app.
 // Screenshots go to /tmp/e2e-screens/staff-*.png for a person to look at.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rootDir, startTestApp, type TestApp } from '../helpers/app';
+import { startTestApp, type TestApp } from '../helpers/app';
 import { createStaff } from '../helpers/staff';
-import { openPhone, type Phone } from './browser';
+import { openPhone, type Phone, prepareBrowserTest } from './browser';
 import { signIn } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
@@ -16,10 +14,7 @@ let admin: { username: string; password: string };
 let designer: { username: string; password: string };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/app.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('app.html', SHOTS);
   app = await startTestApp();
   admin = await createStaff('quantri', ['admin'], { displayName: 'Nguyễn Văn Quản' });
   designer = await createStaff('thietke', ['designer'], { displayName: 'Trần Thị Thiết' });

@@ -9,7 +9,7 @@ import { rake, svyDesign, weightDiagnostics } from '../../analysis/index.ts';
 import { rootDir, startTestApp, type TestApp } from '../helpers/app';
 import { generateResponses } from '../helpers/generate-responses';
 import { createStaff } from '../helpers/staff';
-import { openPhone, type Phone } from './browser';
+import { openPhone, type Phone, prepareBrowserTest } from './browser';
 import { submitAll, signIn } from './staff';
 
 const SHOTS = '/tmp/e2e-screens';
@@ -29,10 +29,7 @@ let viewer: { username: string; password: string };
 let answers: Record<string, unknown>[];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rootDir, 'client/dist/app.html'))) {
-    throw new Error('client/dist is missing: run `npm run build:client` (npm run test:e2e does it for you)');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareBrowserTest('app.html', SHOTS);
   answers = (await generateResponses(surveyJson, 60, 2025, 1)).map((g) => g.answers);
   // Raking needs respondents in every district and of both sexes.
   expect(new Set(answers.map((a) => a.district)).size).toBe(7);
