@@ -27,61 +27,66 @@ export function cronbachAlpha(items: number[][]): number {
   return acc.alpha();
 }
 
-/** Streaming sums of items and their cross-products (complete cases), shifted for numerical safety. */
+/**
+ * Streaming sums for alpha (complete cases): per item Σd and Σd², and the same for the row total, where
+ * d = x − shift (the first row, for numerical safety). Alpha needs only the item variances and the variance
+ * of the total, so no k×k cross-products: O(k) a row.
+ */
 export class AlphaAccumulator {
   n = 0;
   private s: Float64Array;
-  private ss: Float64Array;
+  private q: Float64Array;
+  /** Σ and Σ² of the row total's deviation (Σ of the items' deviations). */
+  private sT = 0;
+  private qT = 0;
   private shift: Float64Array | null = null;
   constructor(private k: number) {
     this.s = new Float64Array(k);
-    this.ss = new Float64Array(k * k);
-    this.dx = new Float64Array(k);
+    this.q = new Float64Array(k);
   }
-  /** x − shift of the current row (each deviation computed once, not once per product). */
-  private dx: Float64Array;
   add(x: ArrayLike<number>) {
     if (!this.shift) this.shift = Float64Array.from(x);
-    const k = this.k, sh = this.shift, s = this.s, ss = this.ss, dx = this.dx;
+    const k = this.k, sh = this.shift, s = this.s, q = this.q;
     this.n++;
-    for (let a = 0; a < k; a++) dx[a] = x[a] - sh[a];
+    let t = 0;
     for (let a = 0; a < k; a++) {
-      const da = dx[a];
-      s[a] += da;
-      const row = a * k;
-      for (let b = a; b < k; b++) ss[row + b] += da * dx[b];
+      const d = x[a] - sh[a];
+      s[a] += d;
+      q[a] += d * d;
+      t += d;
     }
+    this.sT += t;
+    this.qT += t * t;
   }
   /** Sums for merging passes over parts of a stream. */
   state() {
-    return { n: this.n, s: this.s, ss: this.ss, shift: this.shift };
+    return { n: this.n, s: this.s, q: this.q, sT: this.sT, qT: this.qT, shift: this.shift };
   }
 
-  /** Adds another pass's sums, re-centred on this pass's shift (Σ(x−a) = Σ(x−b) + n(b−a), likewise for products). */
+  /** Adds another pass's sums, re-centred on this pass's shift (Σ(x−a) = Σ(x−b) + n(b−a), likewise for squares). */
   absorb(o: ReturnType<AlphaAccumulator['state']>) {
     if (o.n === 0 || !o.shift) return;
     if (!this.shift) this.shift = Float64Array.from(o.shift);
-    const k = this.k, d = Float64Array.from(o.shift, (x, a) => x - this.shift![a]);
+    const k = this.k;
+    let dT = 0;
     for (let a = 0; a < k; a++) {
-      this.s[a] += o.s[a] + o.n * d[a];
-      for (let b = a; b < k; b++) this.ss[a * k + b] += o.ss[a * k + b] + d[a] * o.s[b] + d[b] * o.s[a] + o.n * d[a] * d[b];
+      const d = o.shift[a] - this.shift[a];
+      dT += d;
+      this.q[a] += o.q[a] + 2 * d * o.s[a] + o.n * d * d;
+      this.s[a] += o.s[a] + o.n * d;
     }
+    this.qT += o.qT + 2 * dT * o.sT + o.n * dT * dT;
+    this.sT += o.sT + o.n * dT;
     this.n += o.n;
   }
 
   alpha(): number {
     const { n, k } = this;
     if (n < 2 || k < 2) return NaN;
-    const cov = (a: number, b: number) => {
-      const [i, j] = a <= b ? [a, b] : [b, a];
-      return (this.ss[i * k + j] - (this.s[i] * this.s[j]) / n) / (n - 1);
-    };
-    let sumVar = 0, total = 0;
-    for (let a = 0; a < k; a++) {
-      sumVar += cov(a, a);
-      for (let b = 0; b < k; b++) total += cov(a, b);
-    }
-    return (k / (k - 1)) * (1 - sumVar / total);
+    const variance = (s: number, q: number) => (q - (s * s) / n) / (n - 1);
+    let sumVar = 0;
+    for (let a = 0; a < k; a++) sumVar += variance(this.s[a], this.q[a]);
+    return (k / (k - 1)) * (1 - sumVar / variance(this.sT, this.qT));
   }
 }
 
@@ -99,7 +104,8 @@ export function defaultIndices(questions: QuestionInfo[]): IndexSpec[] {
 }
 
 export interface ItemSource {
-  scratch: { values: Float64Array; stamp: number } | null;
+  /** A matrix's row values for the batch (topline.ts RowScratch). */
+  scratch: { rows: number; values: Float64Array; present: Uint8Array } | null;
   row: number;
   read: (() => number) | null;
 }
@@ -135,7 +141,7 @@ export class IndexAccumulator {
   }
   /**
    * Where each item's value comes from in the current response (set by the caller; NaN when unanswered):
-   * a matrix row the pass has already read (values stamped with the response number), or a reader.
+   * a matrix row the pass has already read (in the batch's scratch area), or a reader.
    */
   sources: ItemSource[] = [];
 
@@ -146,15 +152,15 @@ export class IndexAccumulator {
     return typeof v === 'number' ? v : NaN;
   }
 
-  /** One response (`now` = its number, to tell this response's row values from stale ones). */
-  add(unit: number, w: number, now: number) {
+  /** One response: slot `slot` of the batch (its matrix row values in the scratch areas). */
+  add(unit: number, w: number, slot: number) {
     let sum = 0, answered = 0;
     const { sources, buf, mins, ranges, reversed } = this;
     const k = buf.length;
     for (let j = 0; j < k; j++) {
       const src = sources[j];
       const sc = src.scratch;
-      const v = sc !== null ? (sc.stamp === now ? sc.values[src.row] : NaN) : src.read!();
+      const v = sc !== null ? (sc.present[slot] === 1 ? sc.values[slot * sc.rows + src.row] : NaN) : src.read!();
       if (Number.isNaN(v)) { buf[j] = NaN; continue; }
       let s = ((v - mins[j]) / ranges[j]) * 100;
       if (reversed[j] === 1) s = 100 - s;

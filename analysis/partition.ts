@@ -24,6 +24,7 @@ function distributions(tab: Tabulation): Distribution[] {
 }
 
 export function snapshot(tab: Tabulation) {
+  tab.flush();
   const d = tab.design;
   return {
     n: tab.n,
@@ -50,6 +51,7 @@ export type TabulationSnapshot = ReturnType<typeof snapshot>;
  * answer levels are matched by the level's key.
  */
 export function absorb(tab: Tabulation, part: TabulationSnapshot, builtColumns: number) {
+  tab.flush();
   const d = tab.design, pd = part.design;
   const col = new Int32Array(pd.columns);
   for (let c = 0; c < Math.min(builtColumns, pd.columns); c++) col[c] = c;

@@ -56,15 +56,23 @@ export function feedValue(v: unknown) {
  * appear, so these fingerprints compare within one run only (answerFingerprint is the stable one).
  */
 export class CodedFingerprint {
-  private h1 = 0;
-  private h2 = 0;
-  start() {
-    this.h1 = 0x811c9dc5;
-    this.h2 = 0x01000193 ^ 0x5bd1e995;
+  /** The hash state of each response of a batch (slot j); Int32Array keeps the same int32 values a field would. */
+  private h1: Int32Array;
+  private h2: Int32Array;
+  /** The slot mix() and raw() add to. */
+  j = 0;
+  constructor(slots = 1) {
+    this.h1 = new Int32Array(slots);
+    this.h2 = new Int32Array(slots);
+  }
+  start(j = 0) {
+    this.h1[j] = 0x811c9dc5;
+    this.h2[j] = 0x01000193 ^ 0x5bd1e995;
   }
   mix(c: number) {
-    this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
-    this.h2 = Math.imul(this.h2 ^ c, 0x5bd1e995) ^ (this.h2 >>> 15);
+    const j = this.j, a = this.h1[j], b = this.h2[j];
+    this.h1[j] = Math.imul(a ^ c, 0x01000193);
+    this.h2[j] = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
   }
   /** A value without a code: its stable hash, as two more codes. */
   raw(v: unknown) {
@@ -75,8 +83,8 @@ export class CodedFingerprint {
     this.mix(h1);
     this.mix(h2);
   }
-  end(): number {
-    return (this.h1 >>> 0) * 2 ** 21 + ((this.h2 >>> 0) & 0x1fffff);
+  end(j = 0): number {
+    return (this.h1[j] >>> 0) * 2 ** 21 + ((this.h2[j] >>> 0) & 0x1fffff);
   }
 }
 
@@ -187,17 +195,38 @@ export interface QualitySummary {
   duplicates: { count: number; ids: string[] };
 }
 
+/**
+ * Counts per duration bin (0.1 s): bins 0…65,535 (up to 1 h 49 min) in a flat array, any other in a Map.
+ * Why: a Map update per response cost more than the rest of the tracker.
+ */
+export class BinCounts {
+  private dense = new Float64Array(1 << 16);
+  private other = new Map<number, number>();
+  add(b: number, c: number) {
+    if (b >= 0 && b < 65536 && (b | 0) === b) this.dense[b] += c;
+    else this.other.set(b, (this.other.get(b) ?? 0) + c);
+  }
+  /** [bin, count] of every bin counted, by ascending bin. */
+  entries(): [number, number][] {
+    const out: [number, number][] = [...this.other].filter(([b]) => b < 0);
+    for (let b = 0; b < 65536; b++) if (this.dense[b] !== 0) out.push([b, this.dense[b]]);
+    for (const e of this.other) if (e[0] >= 0) out.push(e);
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+}
+
 /** Streaming tracker. Durations are kept as a histogram at 0.1 s, so memory does not grow with n. */
 export class QualityTracker {
-  private hist = new Map<number, number>();
+  private hist = new BinCounts();
   private nDur = 0;
   private candidates: { id: string; d: number }[] = [];
   private prefilter = Infinity;
   private straight = { count: 0, byMatrix: {} as Record<string, number>, ids: [] as string[] };
   // One fingerprint per response, the one part that grows with n (about 24 MB at 10⁶).
   private seen = new FingerprintSet();
-  /** Duration bins sorted, kept until a new bin appears (the median is taken every 10⁴ durations). */
-  private sortedBins: number[] = [];
+  /** Duration bins and counts, sorted, as of `sortedAt` durations (the median is taken every 10⁴ durations). */
+  private sortedBins: [number, number][] = [];
+  private sortedAt = -1;
   private dup = { count: 0, ids: [] as string[] };
   private ratio: number;
   readonly minRows: number;
@@ -216,7 +245,7 @@ export class QualityTracker {
   add(id: string, fp: number, straight: string[], durationSec?: number) {
     if (durationSec !== undefined && Number.isFinite(durationSec)) {
       const b = Math.round(durationSec * 10);
-      this.hist.set(b, (this.hist.get(b) ?? 0) + 1);
+      this.hist.add(b, 1);
       this.nDur++;
       // Keep possible speeders: the final median is unknown until the end, so filter loosely now.
       if (this.nDur % 10_000 === 0) this.prefilter = 2 * this.ratio * this.median();
@@ -235,7 +264,7 @@ export class QualityTracker {
 
   /** Everything the tracker holds, for merging passes over parts of a stream (structured-clone safe). */
   state() {
-    return { hist: [...this.hist], nDur: this.nDur, candidates: this.candidates, straight: this.straight, seen: this.seen.values(), dup: this.dup };
+    return { hist: this.hist.entries(), nDur: this.nDur, candidates: this.candidates, straight: this.straight, seen: this.seen.values(), dup: this.dup };
   }
 
   /**
@@ -244,7 +273,7 @@ export class QualityTracker {
    * earlier copy is in another pass is counted but not listed.
    */
   absorb(o: ReturnType<QualityTracker['state']>) {
-    for (const [b, c] of o.hist) this.hist.set(b, (this.hist.get(b) ?? 0) + c);
+    for (const [b, c] of o.hist) this.hist.add(b, c);
     this.nDur += o.nDur;
     for (const c of o.candidates) if (this.candidates.length < 50 * this.maxIds) this.candidates.push(c);
     this.straight.count += o.straight.count;
@@ -255,12 +284,15 @@ export class QualityTracker {
     for (const fp of o.seen) if (!this.seen.add(fp)) this.dup.count++;
   }
 
+  /** The median duration (bins' counts are re-read when the number of durations changed). */
   private median(): number {
-    if (this.sortedBins.length !== this.hist.size) this.sortedBins = [...this.hist.keys()].sort((a, b) => a - b);
-    const keys = this.sortedBins;
+    if (this.sortedAt !== this.nDur) {
+      this.sortedBins = this.hist.entries();
+      this.sortedAt = this.nDur;
+    }
     let c = 0;
-    for (const k of keys) {
-      c += this.hist.get(k) as number;
+    for (const [k, n] of this.sortedBins) {
+      c += n;
       if (c >= this.nDur / 2) return k / 10;
     }
     return NaN;
@@ -270,7 +302,7 @@ export class QualityTracker {
     const median = this.nDur ? this.median() : null;
     const threshold = median === null ? null : this.ratio * median;
     let count = 0;
-    if (threshold !== null) for (const [k, c] of this.hist) if (k / 10 < threshold) count += c;
+    if (threshold !== null) for (const [k, c] of this.hist.entries()) if (k / 10 < threshold) count += c;
     const ids = threshold === null ? [] : this.candidates.filter((c) => c.d < threshold).slice(0, this.maxIds).map((c) => c.id);
     return {
       medianDurationSec: median,

@@ -4,29 +4,34 @@
 // of ns, and the same answers are read by conditions, tallies, the fingerprint and indices.
 import type { QuestionInfo } from './questionnaire.js';
 import { Visibility, valueAt } from './visibility.js';
+import { BATCH } from './batch.js';
 
 /**
- * `out[i] = data[names[i]]` for every i, compiled into one function of literal-key loads (names embedded
- * as JSON string literals, so any name is safe). Why: a load with a literal key is a monomorphic
+ * `out[i·stride + j] = data[names[i]]` for every i, compiled into one function of literal-key loads (names
+ * embedded as JSON string literals, so any name is safe). Why: a load with a literal key is a monomorphic
  * dictionary probe with a known internalised key, and ~50 independent loads in straight-line code let
  * the processor overlap their cache misses; a shared `data[name]` site is a megamorphic keyed load per
  * answer. Plain loop where code generation is not allowed. Reading every answer up front has no effect
  * on results: reads of plain data have no side effects, and each is the value a lazy read would see.
  */
-export function compileReader(names: string[]): (data: Record<string, unknown>, out: unknown[]) => void {
+export function compileReader(names: string[], stride = 1): (data: Record<string, unknown>, out: unknown[], j?: number) => void {
+  if (!Number.isSafeInteger(stride) || stride < 1) throw new RangeError('stride must be a positive integer');
   try {
-    const body = names.map((n, i) => `out[${i}] = data[${JSON.stringify(n)}];`).join('\n');
-    return new Function('data', 'out', body) as (data: Record<string, unknown>, out: unknown[]) => void;
+    const body = names.map((n, i) => `out[j + ${i * stride}] = data[${JSON.stringify(n)}];`).join('\n');
+    return new Function('data', 'out', 'j', 'j = j | 0;\n' + body) as (data: Record<string, unknown>, out: unknown[], j?: number) => void;
   } catch {
-    return (data, out) => { for (let i = 0; i < names.length; i++) out[i] = data[names[i]]; };
+    return (data, out, j = 0) => { for (let i = 0; i < names.length; i++) out[i * stride + j] = data[names[i]]; };
   }
 }
 
 export class ResponseReader {
   private names: string[];
-  private vals: unknown[];
+  /** Question t's answer for slot j of the batch at [t·BATCH + j]. */
+  readonly vals: unknown[];
+  /** The slot start() read into. */
+  private j = 0;
   /** Reads every question's answer into `vals` (compiled once: see compileReader). */
-  private readAll: (data: Record<string, unknown>, out: unknown[]) => void;
+  private readAll: (data: Record<string, unknown>, out: unknown[], j?: number) => void;
   /** Response number each condition outcome belongs to. */
   private now = 0;
   private data: Record<string, unknown> = {};
@@ -43,8 +48,8 @@ export class ResponseReader {
 
   constructor(questions: QuestionInfo[]) {
     this.names = questions.map((q) => q.name);
-    this.vals = new Array(questions.length).fill(undefined);
-    this.readAll = compileReader(this.names);
+    this.vals = new Array(questions.length * BATCH).fill(undefined);
+    this.readAll = compileReader(this.names, BATCH);
     const byName = new Map<string, number>();
     questions.forEach((q, t) => { if (!byName.has(q.name)) byName.set(q.name, t); });
     const byText = new Map<string, number>();
@@ -70,16 +75,17 @@ export class ResponseReader {
     this.always = questions.map((q) => !q.neverShown && q.conditions.length === 0);
   }
 
-  /** Start reading the next response: every top-level answer is read here, once. */
-  start(data: Record<string, unknown>) {
+  /** Start reading the next response into slot j of the batch: every top-level answer is read here, once. */
+  start(data: Record<string, unknown>, j: number) {
     this.data = data;
+    this.j = j;
     this.now++;
-    this.readAll(data, this.vals);
+    this.readAll(data, this.vals, j);
   }
 
-  /** The answer to question t (`data[name]`), as read by start(). */
+  /** The answer to question t (`data[name]`) of the response start() read last. */
   value(t: number): unknown {
-    return this.vals[t];
+    return this.vals[t * BATCH + this.j];
   }
 
   /** Was question t shown (all its page, panel and own conditions hold)? */

@@ -3,7 +3,8 @@
 import { Locale, QuestionInfo, readQuestionnaire } from './questionnaire.js';
 import { ResponseReader } from './reader.js';
 import { StreamDesign, StreamDesignOptions } from './stream.js';
-import { Handler, MatrixHandler, MultipleHandler, SingleHandler, MATRIX, MULTIPLE, RANKING, SINGLE } from './topline.js';
+import { Handler, MatrixHandler, MultipleHandler, SingleHandler, settle, MATRIX, MULTIPLE, RANKING, SINGLE } from './topline.js';
+import { BATCH, Batch, TrackCounts } from './batch.js';
 import { handlerFor, RankingHandler } from './topline-other.js';
 import { IndexAccumulator, IndexResult, IndexSpec, defaultIndices } from './indices.js';
 import { CodedFingerprint, QualityOptions, QualitySummary, QualityTracker, isStraightLined } from './quality.js';
@@ -49,20 +50,18 @@ export interface Topline {
   quality: QualitySummary | null;
 }
 
-export interface Track {
+export interface Track extends TrackCounts {
   q: QuestionInfo;
   h: Handler;
   kind: number;
-  shown: number;
-  notShown: number;
-  noAnswer: number;
-  answered: number;
-  wAnswered: number;
 }
 
 /**
  * The state of one pass: built from the questionnaire, fed response by response, finished into a Topline.
  * (A class so that a pass over part of the stream can be snapshotted and merged: `partition.ts`.)
+ * Responses are read as they are added (design unit, answers, skip logic) and tallied a batch at a time
+ * (`flush`, see batch.ts); `result()` and `partition.ts` flush first. Added records must not change
+ * until then.
  */
 export class Tabulation {
   readonly locale: Locale;
@@ -72,28 +71,33 @@ export class Tabulation {
   readonly indices: IndexAccumulator[];
   readonly quality: QualityTracker | null;
   readonly weighted: boolean;
+  /** Responses tallied (flushed). */
   n = 0;
   /** Adds one response (the hot path). */
   readonly add: (r: TabulateResponse) => void;
+  /** Tallies the responses added since the last flush. */
+  readonly flush: () => void;
 
   constructor(survey: Record<string, any>, opts: TabulateOptions = {}) {
     const locale = (this.locale = opts.locale ?? 'vi');
     const questions = (this.questions = readQuestionnaire(survey, locale));
     const design = (this.design = new StreamDesign(opts.design ?? {}, !opts.design));
-    const tracks: Track[] = (this.tracks = questions.map((q) => {
-      const h = handlerFor(q, design, opts.maxTextAnswers ?? 100);
-      return { q, h, kind: h.kind, shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0 };
-    }));
     const reader = new ResponseReader(questions);
-    const always = reader.always;
+    const tracks: Track[] = (this.tracks = questions.map((q, t) => {
+      const h = handlerFor(q, design, opts.maxTextAnswers ?? 100);
+      return { q, h, kind: h.kind, always: reader.always[t], code: t + 0x200000, shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0 };
+    }));
+    const conditional = Int32Array.from(tracks.keys()).filter((t) => !reader.always[t]);
     const indices = (this.indices = (opts.indices ?? defaultIndices(questions)).map((s) => new IndexAccumulator(s, design)));
     const quality = (this.quality = opts.quality === false ? null : new QualityTracker(opts.quality || {}));
     // Matrices leave their row values in a scratch area: indices, straight-lining and the duplicate
     // fingerprint read them there instead of walking the answer objects again.
-    const matrices = tracks.map((tr, t) => ({ t, name: tr.q.name, scratch: tr.h.scratch, numeric: tr.q.columns.every((c) => typeof c.value === 'number') }))
+    const matrices = tracks.map((tr, t) => ({ t, name: tr.q.name, scratch: tr.h.scratch!, numeric: tr.q.columns.every((c) => typeof c.value === 'number') }))
       .filter((m) => m.scratch);
-    const fp = quality ? new CodedFingerprint() : null;
+    const fp = quality ? new CodedFingerprint(BATCH) : null;
     for (const tr of tracks) if ('fp' in tr.h) tr.h.fp = fp;
+    const b: Batch = { size: 0, vals: reader.vals, hidden: new Uint8Array(tracks.length * BATCH), units: new Int32Array(BATCH), ws: new Float64Array(BATCH) };
+    const recs: TabulateResponse[] = new Array(BATCH).fill(undefined);
     let current: Record<string, unknown> = {};
     const byName = new Map(tracks.map((tr) => [tr.q.name, tr]));
     for (const ix of indices) {
@@ -108,72 +112,74 @@ export class Tabulation {
     const minRows = quality?.minRows ?? 4;
     const weighted = (this.weighted = Boolean(opts.design));
 
-    // ~10⁶ responses × 50 questions. The switches give each handler call site one class, so V8 inlines
-    // them; a shared `h.add(…)` site would see six and stay a slow megamorphic call.
     this.add = (r: TabulateResponse) => {
-      const w = weighted ? (r.weight ?? 1) : 1;
-      const unit = weighted ? design.locate(r.stratum, r.psu) : design.locate(undefined, undefined);
-      const data = r.data;
-      current = data;
-      reader.start(data);
-      if (fp) fp.start();
+      const j = b.size;
+      b.ws[j] = weighted ? (r.weight ?? 1) : 1;
+      b.units[j] = weighted ? design.locate(r.stratum, r.psu) : design.locate(undefined, undefined);
+      reader.start(r.data, j);
+      for (let k = 0; k < conditional.length; k++) {
+        const t = conditional[k];
+        b.hidden[t * BATCH + j] = reader.shown(t) ? 0 : 1;
+      }
+      if (fp) fp.start(j);
+      recs[j] = r;
+      if (++b.size === BATCH) this.flush();
+    };
+
+    // Question by question over the batch; the switch gives each handler call site one class (inlined).
+    this.flush = () => {
+      const size = b.size;
+      if (size === 0) return;
       for (let t = 0; t < tracks.length; t++) {
         const tr = tracks[t];
-        if (!always[t] && !reader.shown(t)) { tr.notShown++; continue; }
-        tr.shown++;
-        const v = reader.value(t);
-        const h = tr.h;
-        let ok: boolean;
         switch (tr.kind) {
-          case SINGLE: ok = (h as SingleHandler).answered(v); break;
-          case MATRIX: ok = (h as MatrixHandler).answered(v); break;
-          case MULTIPLE: ok = (h as MultipleHandler).answered(v); break;
-          case RANKING: ok = (h as RankingHandler).answered(v); break;
-          default: ok = h.answered(v);
-        }
-        if (!ok) { tr.noAnswer++; continue; }
-        tr.answered++;
-        tr.wAnswered += w;
-        if (fp) {
-          fp.mix(t + 0x200000);
-          if (tr.kind > RANKING) fp.raw(v); // handlers with option codes mix them as they tally
-        }
-        switch (tr.kind) {
-          case SINGLE: (h as SingleHandler).add(v, unit, w); break;
-          case MATRIX: (h as MatrixHandler).add(v, unit, w); break;
-          case MULTIPLE: (h as MultipleHandler).add(v, unit, w); break;
-          case RANKING: (h as RankingHandler).add(v, unit, w); break;
-          default: h.add(v, unit, w);
+          case SINGLE: (tr.h as SingleHandler).column(b, t, tr); break;
+          case MATRIX: (tr.h as MatrixHandler).column(b, t, tr); break;
+          case MULTIPLE: (tr.h as MultipleHandler).column(b, t, tr); break;
+          default: otherColumn(b, t, tr, fp);
         }
       }
-      for (let i = 0; i < indices.length; i++) indices[i].add(unit, w, design.n);
+      const { units, ws } = b;
+      for (let i = 0; i < indices.length; i++) {
+        const ix = indices[i];
+        for (let j = 0; j < size; j++) {
+          current = recs[j].data;
+          ix.add(units[j], ws[j], j);
+        }
+      }
       if (quality) {
-        straight.length = 0;
-        for (const m of matrices) {
-          const sc = m.scratch!;
-          if (sc.stamp !== design.n) continue;
-          if (!m.numeric) {
-            if (isStraightLined(reader.value(m.t), minRows)) straight.push(m.name);
-            continue;
+        for (let j = 0; j < size; j++) {
+          straight.length = 0;
+          for (const m of matrices) {
+            const sc = m.scratch;
+            if (sc.present[j] !== 1) continue;
+            if (!m.numeric) {
+              if (isStraightLined(b.vals[m.t * BATCH + j], minRows)) straight.push(m.name);
+              continue;
+            }
+            if (sc.answered[j] < minRows) continue;
+            let first = NaN, same = true;
+            for (let i = 0, at = j * sc.rows; i < sc.rows && same; i++) {
+              const x = sc.values[at + i];
+              if (Number.isNaN(x)) continue;
+              if (Number.isNaN(first)) first = x;
+              else if (x !== first) same = false;
+            }
+            if (same) straight.push(m.name);
           }
-          if (sc.answered < minRows) continue;
-          let first = NaN, same = true;
-          for (let i = 0; i < sc.values.length && same; i++) {
-            const x = sc.values[i];
-            if (Number.isNaN(x)) continue;
-            if (Number.isNaN(first)) first = x;
-            else if (x !== first) same = false;
-          }
-          if (same) straight.push(m.name);
+          const r = recs[j];
+          quality.add(r.id ?? String(this.n + j), fp!.end(j), straight, r.durationSec);
         }
-        quality.add(r.id ?? String(this.n), fp!.end(), straight, r.durationSec);
       }
-      this.n++;
+      this.n += size;
+      b.size = 0;
+      recs.fill(undefined as unknown as TabulateResponse, 0, size); // let the batch's records go
     };
   }
 
   /** Estimates and summaries of everything added so far. */
   result(): Topline {
+    this.flush();
     const { design, weighted, n } = this;
     const layout = design.layout();
     return {
@@ -188,6 +194,30 @@ export class Tabulation {
       quality: this.quality?.summary() ?? null,
     };
   }
+}
+
+/** Kinds without a column loop of their own (ranking, numbers, text): the handler's per-answer methods. */
+function otherColumn(b: Batch, t: number, tr: Track, fp: CodedFingerprint | null) {
+  const base = t * BATCH, { vals, hidden, units, ws, size } = b, h = tr.h;
+  let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
+  for (let j = 0; j < size; j++) {
+    if (!tr.always && hidden[base + j] === 1) { notShown++; continue; }
+    shown++;
+    const v = vals[base + j];
+    const ranking = tr.kind === RANKING;
+    if (!(ranking ? (h as RankingHandler).answered(v) : h.answered(v))) { noAnswer++; continue; }
+    answered++;
+    const w = ws[j];
+    wA += w;
+    if (fp) {
+      fp.j = j;
+      fp.mix(tr.code);
+      if (!ranking) fp.raw(v); // ranking mixes its item codes as it tallies
+    }
+    if (ranking) (h as RankingHandler).add(v, units[j], w);
+    else h.add(v, units[j], w);
+  }
+  settle(tr, shown, notShown, noAnswer, answered, wA);
 }
 
 /** Single pass over the responses (records or arrays of records); memory bounded by PSUs, not responses. */

@@ -3,6 +3,7 @@
 import { Key, Option, QuestionInfo, valueKey } from './questionnaire.js';
 import { RatioSet, StreamDesign, StreamEstimate } from './stream.js';
 import type { CodedFingerprint } from './quality.js';
+import { BATCH, Batch, TrackCounts } from './batch.js';
 
 type Layout = ReturnType<StreamDesign['layout']>;
 export interface LevelResult extends StreamEstimate { value: unknown; label: string }
@@ -79,9 +80,14 @@ class Scale {
  * duplicate fingerprint need not read the answer object again (reads of wide answer objects dominate).
  */
 export interface RowScratch {
-  values: Float64Array; // numeric answer per row, NaN when unanswered or not numeric
-  stamp: number; // response number the values belong to
-  answered: number;
+  /** Rows of the matrix. */
+  rows: number;
+  /** Numeric answer of response j (slot of the batch) to row i at [j·rows + i], NaN when unanswered or not numeric. */
+  values: Float64Array;
+  /** 1 when response j's values are set (the matrix was shown and answered with an object). */
+  present: Uint8Array;
+  /** Rows response j answered. */
+  answered: Int32Array;
 }
 
 /** Handler kinds: tabulate's loop switches on them so that each call site sees one class (inlined). */
@@ -96,6 +102,15 @@ export interface Handler {
   answered(v: unknown): boolean;
   add(v: unknown, unit: number, w: number): void;
   result(layout: Layout): Record<string, unknown>;
+}
+
+/** Adds a batch's counts of one question to its track (the column loops keep them in locals). */
+export function settle(tr: TrackCounts, shown: number, notShown: number, noAnswer: number, answered: number, wAnswered: number) {
+  tr.shown += shown;
+  tr.notShown += notShown;
+  tr.noAnswer += noAnswer;
+  tr.answered += answered;
+  tr.wAnswered = wAnswered;
 }
 
 export function nonEmpty(v: unknown): boolean {
@@ -125,6 +140,23 @@ export class SingleHandler implements Handler {
     if (this.fp) this.fp.mix(col);
     this.dist.set.addOne(unit, col, w);
     if (this.scale !== null) this.scale.add(unit, w, v);
+  }
+  /** Question t's answers in batch b (see batch.ts). */
+  column(b: Batch, t: number, tr: TrackCounts) {
+    const base = t * BATCH, { vals, hidden, units, ws, size } = b, always = tr.always, fp = this.fp, code = tr.code;
+    let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
+    for (let j = 0; j < size; j++) {
+      if (!always && hidden[base + j] === 1) { notShown++; continue; }
+      shown++;
+      const v = vals[base + j];
+      if (v === undefined || v === null || v === '') { noAnswer++; continue; }
+      answered++;
+      const w = ws[j];
+      wA += w;
+      if (fp !== null) { fp.j = j; fp.mix(code); }
+      this.add(v, units[j], w);
+    }
+    settle(tr, shown, notShown, noAnswer, answered, wA);
   }
   result(layout: Layout) {
     return { levels: this.dist.result(layout), ...(this.scale?.result(layout) ?? {}) };
@@ -156,6 +188,23 @@ export class MultipleHandler implements Handler {
       if (fp) fp.mix(col);
       dist.set.add(unit, col, w, 1);
     }
+  }
+  /** Question t's answers in batch b (see batch.ts). */
+  column(b: Batch, t: number, tr: TrackCounts) {
+    const base = t * BATCH, { vals, hidden, units, ws, size } = b, always = tr.always, fp = this.fp, code = tr.code;
+    let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
+    for (let j = 0; j < size; j++) {
+      if (!always && hidden[base + j] === 1) { notShown++; continue; }
+      shown++;
+      const v = vals[base + j];
+      if (!nonEmpty(v)) { noAnswer++; continue; }
+      answered++;
+      const w = ws[j];
+      wA += w;
+      if (fp !== null) { fp.j = j; fp.mix(code); }
+      this.add(v, units[j], w);
+    }
+    settle(tr, shown, notShown, noAnswer, answered, wA);
   }
   result(layout: Layout) {
     const dist = this.dist;
@@ -199,12 +248,12 @@ export class MatrixHandler implements Handler {
       const dist = new Distribution(design, q.columns);
       return { row: r, dist, scale: new Scale(dist, q.columns) };
     });
-    this.scratch = { values: new Float64Array(this.rows.length), stamp: -1, answered: 0 };
+    const R = this.rows.length;
+    this.scratch = { rows: R, values: new Float64Array(BATCH * R), present: new Uint8Array(BATCH), answered: new Int32Array(BATCH) };
     this.cells = new Array(this.rows.length).fill(undefined);
     const names = q.rows.map((r) => String(r.value));
     this.read = rowReader(names);
     this.plain = names.map((n) => !(n in Object.prototype));
-    const R = this.rows.length;
     this.lev = new Int32Array(R * 64).fill(-1);
     this.levG = new Int32Array(R * 64);
     this.xcs = Int32Array.from(this.rows, (r) => r.dist.set.xc);
@@ -233,10 +282,11 @@ export class MatrixHandler implements Handler {
     this.readFrom = undefined;
     return nonEmpty(v);
   }
-  add(v: unknown, unit: number, w: number) {
+  /** Adds an answered matrix; its row values go to slot j of the scratch area. */
+  add(v: unknown, unit: number, w: number, j = 0) {
     if (!v || typeof v !== 'object') return;
     const { rows, cells, scratch, fp, design: d, lev, levG, xcs, meanG, topG, topFrom } = this;
-    const vals = scratch.values;
+    const vals = scratch.values, at = j * rows.length;
     if (this.readFrom !== v) this.read(v as Record<string, unknown>, cells);
     this.readFrom = undefined;
     let answered = 0;
@@ -247,7 +297,7 @@ export class MatrixHandler implements Handler {
       const cv = cells[i];
       if (cv === undefined || cv === null || cv === '') {
         if (fp) fp.mix(cv === '' ? -2 : -1);
-        vals[i] = NaN;
+        vals[at + i] = NaN;
         continue;
       }
       answered++;
@@ -256,7 +306,7 @@ export class MatrixHandler implements Handler {
       const small = typeof cv === 'number' && cv >= 0 && cv < 64 && (cv | 0) === cv;
       const k = small ? i * 64 + cv : 0;
       if (small && lev[k] >= 0 && !element) {
-        vals[i] = cv;
+        vals[at + i] = cv;
         if (fp) fp.mix(lev[k]);
         const x = xcs[i], g = levG[k];
         S[row + x] += w;
@@ -281,7 +331,7 @@ export class MatrixHandler implements Handler {
         continue;
       }
       const r = rows[i];
-      vals[i] = typeof cv === 'number' ? cv : NaN;
+      vals[at + i] = typeof cv === 'number' ? cv : NaN;
       const col = r.dist.col(cv);
       if (fp) fp.mix(col);
       r.dist.set.addOne(unit, col, w);
@@ -296,8 +346,27 @@ export class MatrixHandler implements Handler {
       cnt = d.cnt;
       mom = d.mom;
     }
-    scratch.answered = answered;
-    scratch.stamp = d.n;
+    scratch.answered[j] = answered;
+    scratch.present[j] = 1;
+  }
+  /** Question t's answers in batch b (see batch.ts). */
+  column(b: Batch, t: number, tr: TrackCounts) {
+    const base = t * BATCH, { vals, hidden, units, ws, size } = b, always = tr.always, fp = this.fp, code = tr.code;
+    const present = this.scratch.present;
+    let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
+    for (let j = 0; j < size; j++) {
+      present[j] = 0;
+      if (!always && hidden[base + j] === 1) { notShown++; continue; }
+      shown++;
+      const v = vals[base + j];
+      if (!this.answered(v)) { noAnswer++; continue; }
+      answered++;
+      const w = ws[j];
+      wA += w;
+      if (fp !== null) { fp.j = j; fp.mix(code); }
+      this.add(v, units[j], w, j);
+    }
+    settle(tr, shown, notShown, noAnswer, answered, wA);
   }
   result(layout: Layout) {
     return {

@@ -1,13 +1,14 @@
 // The shortcuts of the tabulation pass against the straightforward code they replace, on random data:
 // compiled answer reads vs data[name], the string scan vs the Map of levels, the flat fingerprint set vs a
-// Set, the trim-free text check vs trim(), the matrix fast path vs the per-row methods.
+// Set, the flat duration histogram vs a Map, the trim-free text check vs trim(), the matrix fast path vs the
+// per-row methods.
 import { describe, expect, it } from 'vitest';
 import { compileReader } from '../../../analysis/reader.js';
 import { Distribution, MatrixHandler } from '../../../analysis/topline.js';
 import { TextHandler } from '../../../analysis/topline-other.js';
 import { StreamDesign } from '../../../analysis/stream.js';
 import { valueKey } from '../../../analysis/questionnaire.js';
-import { FingerprintSet } from '../../../analysis/quality.js';
+import { BinCounts, FingerprintSet } from '../../../analysis/quality.js';
 import { readQuestionnaire } from '../../../analysis/questionnaire.js';
 
 /** mulberry32: reproducible random numbers. */
@@ -51,6 +52,29 @@ describe('fast paths equal the straightforward code', () => {
       expect(fast.col(vv)).toBe(slow.level(valueKey(vv)));
     }
     expect(fast.opts.map((o) => o.key)).toEqual(slow.opts.map((o) => o.key));
+  });
+
+  it('The compiled reader with a stride writes slot j of each question\'s column', () => {
+    const names = ['a', 'b', 'c'];
+    const read = compileReader(names, 4);
+    const out: unknown[] = new Array(12).fill('-');
+    read({ a: 1, c: 'x' }, out, 2);
+    read({ b: 2 }, out, 0);
+    expect(out).toEqual([undefined, '-', 1, '-', 2, '-', undefined, '-', undefined, '-', 'x', '-']);
+  });
+
+  it('BinCounts counts what a Map of bins counts, sorted by bin, in range or not', () => {
+    const r = rng(9);
+    const counts = new BinCounts(), map = new Map<number, number>();
+    for (let k = 0; k < 20_000; k++) {
+      // Mostly ordinary durations (0.1 s bins), some negative, past the flat range, or huge.
+      const u = r();
+      const b = u < 0.9 ? Math.round(r() * 9000) : u < 0.94 ? -Math.round(r() * 50) : u < 0.98 ? 65_530 + Math.round(r() * 20) : Math.round(r() * 1e9);
+      const c = 1 + Math.floor(r() * 3);
+      counts.add(b, c);
+      map.set(b, (map.get(b) ?? 0) + c);
+    }
+    expect(counts.entries()).toEqual([...map].sort((x, y) => x[0] - y[0]));
   });
 
   it('FingerprintSet answers as a Set<number>, and lists in insertion order', () => {
