@@ -5,8 +5,8 @@
 // terms in the same order (a column of the design table belongs to one handler, and a handler visits the
 // batch in stream order), so results are bit for bit those of a response-by-response pass.
 
-/** Responses per batch: the answers of a batch (50 questions × 256) stay in the processor's cache. */
-export const BATCH = 256;
+/** Responses per batch: small enough that what a batch touches stays in the processor's cache between reading and tallying. */
+export const BATCH = 128;
 
 /** One batch of responses, read (answers, skip logic, design unit, weight) but not yet tallied. */
 export interface Batch {

@@ -55,10 +55,14 @@ export function feedValue(v: unknown) {
  * cost as much as all the tallies. Codes depend on the questionnaire and on the order unknown values
  * appear, so these fingerprints compare within one run only (answerFingerprint is the stable one).
  */
+/** The two halves of the coded fingerprint's step (loops that mix many codes keep h1, h2 in locals). */
+export const mixH1 = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+export const mixH2 = (h: number, c: number) => Math.imul(h ^ c, 0x5bd1e995) ^ (h >>> 15);
+
 export class CodedFingerprint {
   /** The hash state of each response of a batch (slot j); Int32Array keeps the same int32 values a field would. */
-  private h1: Int32Array;
-  private h2: Int32Array;
+  readonly h1: Int32Array;
+  readonly h2: Int32Array;
   /** The slot mix() and raw() add to. */
   j = 0;
   constructor(slots = 1) {
@@ -70,9 +74,9 @@ export class CodedFingerprint {
     this.h2[j] = 0x01000193 ^ 0x5bd1e995;
   }
   mix(c: number) {
-    const j = this.j, a = this.h1[j], b = this.h2[j];
-    this.h1[j] = Math.imul(a ^ c, 0x01000193);
-    this.h2[j] = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    const j = this.j;
+    this.h1[j] = mixH1(this.h1[j], c);
+    this.h2[j] = mixH2(this.h2[j], c);
   }
   /** A value without a code: its stable hash, as two more codes. */
   raw(v: unknown) {

@@ -6,21 +6,45 @@ import type { QuestionInfo } from './questionnaire.js';
 import { Visibility, valueAt } from './visibility.js';
 import { BATCH } from './batch.js';
 
+/** Rows of a matrix question t, read with the top-level answers into `out` (slot j at j·names.length). */
+export interface NestedRead {
+  t: number;
+  names: string[];
+  out: unknown[];
+}
+
+type Read = (data: Record<string, unknown>, out: unknown[], j?: number) => void;
+
 /**
- * `out[i·stride + j] = data[names[i]]` for every i, compiled into one function of literal-key loads (names
- * embedded as JSON string literals, so any name is safe). Why: a load with a literal key is a monomorphic
- * dictionary probe with a known internalised key, and ~50 independent loads in straight-line code let
- * the processor overlap their cache misses; a shared `data[name]` site is a megamorphic keyed load per
- * answer. Plain loop where code generation is not allowed. Reading every answer up front has no effect
+ * `out[i·stride + j] = data[names[i]]` for every i, and for each nested read whose answer is an object,
+ * `n.out[j·rows + r] = answer[rowName]`, compiled into one function of literal-key loads (names embedded
+ * as JSON string literals, so any name is safe). Why: a load with a literal key is a monomorphic
+ * dictionary probe with a known internalised key, and ~50 independent loads in straight-line code, then
+ * the ~50 matrix cells, let the processor overlap their cache misses (the tallies come later, a batch at a
+ * time, when these lines are in cache); a shared `data[name]` site is a megamorphic keyed load per
+ * answer. Plain loops where code generation is not allowed. Reading every answer up front has no effect
  * on results: reads of plain data have no side effects, and each is the value a lazy read would see.
  */
-export function compileReader(names: string[], stride = 1): (data: Record<string, unknown>, out: unknown[], j?: number) => void {
+export function compileReader(names: string[], stride = 1, nested: NestedRead[] = []): Read {
   if (!Number.isSafeInteger(stride) || stride < 1) throw new RangeError('stride must be a positive integer');
   try {
-    const body = names.map((n, i) => `out[j + ${i * stride}] = data[${JSON.stringify(n)}];`).join('\n');
-    return new Function('data', 'out', 'j', 'j = j | 0;\n' + body) as (data: Record<string, unknown>, out: unknown[], j?: number) => void;
+    const top = names.map((n, i) => `const v${i} = data[${JSON.stringify(n)}]; out[j + ${i * stride}] = v${i};`);
+    const deep = nested.map((n, k) => {
+      const at = `j * ${n.names.length}`;
+      const cells = n.names.map((r, i) => `n${k}[${at} + ${i}] = v${n.t}[${JSON.stringify(r)}];`).join(' ');
+      return `if (v${n.t} && typeof v${n.t} === 'object') { ${cells} }`;
+    });
+    const outs = nested.map((_, k) => `const n${k} = nested[${k}].out;`).join('\n');
+    const body = `${outs}\nreturn function read(data, out, j) {\nj = j | 0;\n${top.join('\n')}\n${deep.join('\n')}\n};`;
+    return new Function('nested', body)(nested) as Read;
   } catch {
-    return (data, out, j = 0) => { for (let i = 0; i < names.length; i++) out[i * stride + j] = data[names[i]]; };
+    return (data, out, j = 0) => {
+      for (let i = 0; i < names.length; i++) out[i * stride + j] = data[names[i]];
+      for (const n of nested) {
+        const v = data[names[n.t]] as Record<string, unknown>;
+        if (v && typeof v === 'object') for (let i = 0; i < n.names.length; i++) n.out[j * n.names.length + i] = v[n.names[i]];
+      }
+    };
   }
 }
 
@@ -31,7 +55,7 @@ export class ResponseReader {
   /** The slot start() read into. */
   private j = 0;
   /** Reads every question's answer into `vals` (compiled once: see compileReader). */
-  private readAll: (data: Record<string, unknown>, out: unknown[], j?: number) => void;
+  private readAll: Read;
   /** Response number each condition outcome belongs to. */
   private now = 0;
   private data: Record<string, unknown> = {};
@@ -46,10 +70,11 @@ export class ResponseReader {
   /** Per question: shown to everyone (no conditions)? */
   readonly always: boolean[];
 
-  constructor(questions: QuestionInfo[]) {
+  /** `nested`: matrices whose rows are read with the top-level answers (see compileReader). */
+  constructor(questions: QuestionInfo[], nested: NestedRead[] = []) {
     this.names = questions.map((q) => q.name);
     this.vals = new Array(questions.length * BATCH).fill(undefined);
-    this.readAll = compileReader(this.names, BATCH);
+    this.readAll = compileReader(this.names, BATCH, nested);
     const byName = new Map<string, number>();
     questions.forEach((q, t) => { if (!byName.has(q.name)) byName.set(q.name, t); });
     const byText = new Map<string, number>();

@@ -82,9 +82,12 @@ export class Tabulation {
     const locale = (this.locale = opts.locale ?? 'vi');
     const questions = (this.questions = readQuestionnaire(survey, locale));
     const design = (this.design = new StreamDesign(opts.design ?? {}, !opts.design));
-    const reader = new ResponseReader(questions);
+    const handlers = questions.map((q) => handlerFor(q, design, opts.maxTextAnswers ?? 100));
+    // Matrix rows are read with the top-level answers, straight into the handlers' batch cells.
+    const nested = handlers.flatMap((h, t) => (h instanceof MatrixHandler ? [{ t, names: h.rowNames, out: h.cells }] : []));
+    const reader = new ResponseReader(questions, nested);
     const tracks: Track[] = (this.tracks = questions.map((q, t) => {
-      const h = handlerFor(q, design, opts.maxTextAnswers ?? 100);
+      const h = handlers[t];
       return { q, h, kind: h.kind, always: reader.always[t], code: t + 0x200000, shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0 };
     }));
     const conditional = Int32Array.from(tracks.keys()).filter((t) => !reader.always[t]);

@@ -2,7 +2,7 @@
 // a time and holding only per-PSU sums (plus capped lists for text and numeric quantiles).
 import { Key, Option, QuestionInfo, valueKey } from './questionnaire.js';
 import { RatioSet, StreamDesign, StreamEstimate } from './stream.js';
-import type { CodedFingerprint } from './quality.js';
+import { CodedFingerprint, mixH1, mixH2 } from './quality.js';
 import { BATCH, Batch, TrackCounts } from './batch.js';
 
 type Layout = ReturnType<StreamDesign['layout']>;
@@ -176,18 +176,21 @@ export class MultipleHandler implements Handler {
   add(v: unknown, unit: number, w: number) {
     const dist = this.dist, fp = this.fp;
     dist.set.addBase(unit, w);
-    if (fp) fp.mix(Array.isArray(v) ? v.length : -1);
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const col = dist.col(v[i]);
-        if (fp) fp.mix(col);
-        dist.set.add(unit, col, w, 1);
-      }
-    } else {
+    if (!Array.isArray(v)) {
       const col = dist.col(v);
-      if (fp) fp.mix(col);
+      if (fp) { fp.mix(-1); fp.mix(col); }
+      dist.set.add(unit, col, w, 1);
+      return;
+    }
+    // The fingerprint's state for this response (slot fp.j), in locals while the options are mixed in.
+    const j = fp ? fp.j : 0;
+    let h1 = fp ? mixH1(fp.h1[j], v.length) : 0, h2 = fp ? mixH2(fp.h2[j], v.length) : 0;
+    for (let i = 0; i < v.length; i++) {
+      const col = dist.col(v[i]);
+      if (fp) { h1 = mixH1(h1, col); h2 = mixH2(h2, col); }
       dist.set.add(unit, col, w, 1);
     }
+    if (fp) { fp.h1[j] = h1; fp.h2[j] = h2; }
   }
   /** Question t's answers in batch b (see batch.ts). */
   column(b: Batch, t: number, tr: TrackCounts) {
@@ -217,16 +220,16 @@ export class MultipleHandler implements Handler {
 }
 
 /**
- * Reader of a matrix answer's rows into an array, compiled once per matrix: `a["row"]` with a literal key
- * is a monomorphic property load, ~2× faster here than `a[name]` looked up by name at one shared site
- * (many matrices, many shapes). Names are embedded as JSON string literals, so any name is safe.
+ * Reader of a matrix answer's rows into an array (`out[at + i]`), compiled once per matrix: `a["row"]` with a
+ * literal key is a monomorphic property load, ~2× faster here than `a[name]` looked up by name at one shared
+ * site (many matrices, many shapes). Names are embedded as JSON string literals, so any name is safe.
  */
-function rowReader(names: string[]): (a: Record<string, unknown>, out: unknown[]) => void {
+function rowReader(names: string[]): (a: Record<string, unknown>, out: unknown[], at: number) => void {
   try {
-    const body = names.map((n, i) => `out[${i}] = a[${JSON.stringify(n)}];`).join('\n');
-    return new Function('a', 'out', body) as (a: Record<string, unknown>, out: unknown[]) => void;
+    const body = names.map((n, i) => `out[at + ${i}] = a[${JSON.stringify(n)}];`).join('\n');
+    return new Function('a', 'out', 'at', body) as (a: Record<string, unknown>, out: unknown[], at: number) => void;
   } catch {
-    return (a, out) => { for (let i = 0; i < names.length; i++) out[i] = a[names[i]]; }; // no code generation allowed
+    return (a, out, at) => { for (let i = 0; i < names.length; i++) out[at + i] = a[names[i]]; }; // no code generation allowed
   }
 }
 
@@ -237,11 +240,16 @@ export class MatrixHandler implements Handler {
   fp: CodedFingerprint | null = null;
   readonly scratch: RowScratch;
   readonly rows: MatrixRow[];
-  private cells: unknown[];
-  private read: (a: Record<string, unknown>, out: unknown[]) => void;
+  readonly rowNames: string[];
+  /**
+   * Row values of each response of the batch (slot j at j·rows), read with the top-level answers when the
+   * answer is an object (reader.ts NestedRead); the per-answer methods use slot 0.
+   */
+  readonly cells: unknown[];
+  private read: (a: Record<string, unknown>, out: unknown[], at: number) => void;
   /** Rows whose name is not inherited from Object.prototype: a value found there proves an own key. */
   private plain: boolean[];
-  /** The answer object `cells` were read from (answered() reads them; add() reuses them). */
+  /** The answer object slot 0 was read from (answered() reads it; add() reuses it). */
   private readFrom: unknown = undefined;
   constructor(q: QuestionInfo, private design: StreamDesign) {
     this.rows = q.rows.map((r) => {
@@ -250,8 +258,8 @@ export class MatrixHandler implements Handler {
     });
     const R = this.rows.length;
     this.scratch = { rows: R, values: new Float64Array(BATCH * R), present: new Uint8Array(BATCH), answered: new Int32Array(BATCH) };
-    this.cells = new Array(this.rows.length).fill(undefined);
-    const names = q.rows.map((r) => String(r.value));
+    this.cells = new Array(BATCH * R).fill(undefined);
+    const names = (this.rowNames = q.rows.map((r) => String(r.value)));
     this.read = rowReader(names);
     this.plain = names.map((n) => !(n in Object.prototype));
     this.lev = new Int32Array(R * 64).fill(-1);
@@ -272,31 +280,39 @@ export class MatrixHandler implements Handler {
   private meanG: Int32Array;
   private topG: Int32Array;
   private topFrom: Float64Array;
+  /** Does slot j hold a row value (an own key of the answer)? */
+  private hasRows(j: number) {
+    const R = this.rows.length, cells = this.cells, plain = this.plain;
+    for (let i = 0, at = j * R; i < R; i++) if (cells[at + i] !== undefined && plain[i]) return true;
+    return false;
+  }
   /** Non-empty answer; a row's value settles it without nonEmpty's for-in over the object. */
   answered(v: unknown) {
     if (!v || typeof v !== 'object') return nonEmpty(v);
-    this.read(v as Record<string, unknown>, this.cells);
-    for (let i = 0; i < this.cells.length; i++) {
-      if (this.cells[i] !== undefined && this.plain[i]) { this.readFrom = v; return true; }
-    }
-    this.readFrom = undefined;
-    return nonEmpty(v);
+    this.read(v as Record<string, unknown>, this.cells, 0);
+    this.readFrom = v;
+    return this.hasRows(0) || nonEmpty(v);
   }
-  /** Adds an answered matrix; its row values go to slot j of the scratch area. */
-  add(v: unknown, unit: number, w: number, j = 0) {
+  add(v: unknown, unit: number, w: number) {
     if (!v || typeof v !== 'object') return;
+    if (this.readFrom !== v) this.read(v as Record<string, unknown>, this.cells, 0);
+    this.readFrom = undefined;
+    this.tally(unit, w, 0);
+  }
+  /** Adds the answer whose rows are in slot j of `cells`; its numeric row values go to slot j of the scratch area. */
+  private tally(unit: number, w: number, j: number) {
     const { rows, cells, scratch, fp, design: d, lev, levG, xcs, meanG, topG, topFrom } = this;
     const vals = scratch.values, at = j * rows.length;
-    if (this.readFrom !== v) this.read(v as Record<string, unknown>, cells);
-    this.readFrom = undefined;
+    // The fingerprint's state for this response, in locals while the rows are mixed in.
+    let h1 = fp ? fp.h1[j] : 0, h2 = fp ? fp.h2[j] : 0;
     let answered = 0;
     let S = d.S, row = unit * d.stride, cnt = d.cnt, mom = d.mom;
     const element = d.element;
     // The questionnaire's rows, in order (not the answer's keys): no allocation per response.
     for (let i = 0; i < rows.length; i++) {
-      const cv = cells[i];
+      const cv = cells[at + i];
       if (cv === undefined || cv === null || cv === '') {
-        if (fp) fp.mix(cv === '' ? -2 : -1);
+        if (fp) { const c = cv === '' ? -2 : -1; h1 = mixH1(h1, c); h2 = mixH2(h2, c); }
         vals[at + i] = NaN;
         continue;
       }
@@ -307,7 +323,7 @@ export class MatrixHandler implements Handler {
       const k = small ? i * 64 + cv : 0;
       if (small && lev[k] >= 0 && !element) {
         vals[at + i] = cv;
-        if (fp) fp.mix(lev[k]);
+        if (fp) { h1 = mixH1(h1, lev[k]); h2 = mixH2(h2, lev[k]); }
         const x = xcs[i], g = levG[k];
         S[row + x] += w;
         cnt[x]++;
@@ -333,7 +349,7 @@ export class MatrixHandler implements Handler {
       const r = rows[i];
       vals[at + i] = typeof cv === 'number' ? cv : NaN;
       const col = r.dist.col(cv);
-      if (fp) fp.mix(col);
+      if (fp) { h1 = mixH1(h1, col); h2 = mixH2(h2, col); }
       r.dist.set.addOne(unit, col, w);
       if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
       if (small) {
@@ -346,6 +362,7 @@ export class MatrixHandler implements Handler {
       cnt = d.cnt;
       mom = d.mom;
     }
+    if (fp) { fp.h1[j] = h1; fp.h2[j] = h2; }
     scratch.answered[j] = answered;
     scratch.present[j] = 1;
   }
@@ -359,12 +376,14 @@ export class MatrixHandler implements Handler {
       if (!always && hidden[base + j] === 1) { notShown++; continue; }
       shown++;
       const v = vals[base + j];
-      if (!this.answered(v)) { noAnswer++; continue; }
+      // The rows of an object answer are already in slot j (read with the top-level answers).
+      const obj = !!v && typeof v === 'object';
+      if (!(obj ? this.hasRows(j) || nonEmpty(v) : nonEmpty(v))) { noAnswer++; continue; }
       answered++;
       const w = ws[j];
       wA += w;
       if (fp !== null) { fp.j = j; fp.mix(code); }
-      this.add(v, units[j], w, j);
+      if (obj) this.tally(units[j], w, j);
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
