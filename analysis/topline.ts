@@ -18,20 +18,26 @@ export class Distribution {
     for (const o of options) this.level(o.key, o);
   }
   private small = new Int32Array(64).fill(-1);
-  /** Strings met so far and their columns (first 32): a scan of === beats a Map lookup for a few options. */
+  /** The first strings met and their columns: while there are at most 4, a scan of === beats the Map. */
   private strs: string[] = [];
   private strCols: number[] = [];
-  /** Column of an answer value; small integer codes and known strings skip the Map. */
+  /** Column of an answer value; small integer codes skip the Map, and so do strings while few are known. */
   col(v: unknown): number {
     if (typeof v === 'number' && v >= 0 && v < 64 && (v | 0) === v) {
       const c = this.small[v];
       return c >= 0 ? c : (this.small[v] = this.level(v));
     }
     if (typeof v === 'string') {
+      // A scan of === is faster for up to 4 strings, the Map (string hashes are cached) beyond.
       const strs = this.strs;
-      for (let i = 0; i < strs.length; i++) if (strs[i] === v) return this.strCols[i];
+      if (strs.length <= 4) {
+        for (let i = 0; i < strs.length; i++) if (strs[i] === v) return this.strCols[i];
+      } else {
+        const known = this.cols.get(v);
+        if (known !== undefined) return known;
+      }
       const c = this.level(v);
-      if (strs.length < 32) { strs.push(v); this.strCols.push(c); }
+      if (strs.length <= 4) { strs.push(v); this.strCols.push(c); }
       return c;
     }
     return this.level(valueKey(v));
