@@ -11,38 +11,68 @@ export interface NestedRead {
   t: number;
   names: string[];
   out: unknown[];
+  /** 1 at slot j when the answer is an object (its rows were read), else 0. */
+  isObject: Uint8Array;
+}
+
+/** Elements of the array answers of question t (up to `cap`), read with the top-level answers. */
+export interface ArrayRead {
+  t: number;
+  cap: number;
+  /** Slot j's elements at j·cap … j·cap + len[j] − 1. */
+  out: unknown[];
+  /** Elements copied for slot j; −1: an array longer than cap (not copied); −2: not an array. */
+  len: Int32Array;
 }
 
 type Read = (data: Record<string, unknown>, out: unknown[], j?: number) => void;
 
 /**
- * `out[i·stride + j] = data[names[i]]` for every i, and for each nested read whose answer is an object,
- * `n.out[j·rows + r] = answer[rowName]`, compiled into one function of literal-key loads (names embedded
- * as JSON string literals, so any name is safe). Why: a load with a literal key is a monomorphic
- * dictionary probe with a known internalised key, and ~50 independent loads in straight-line code, then
- * the ~50 matrix cells, let the processor overlap their cache misses (the tallies come later, a batch at a
- * time, when these lines are in cache); a shared `data[name]` site is a megamorphic keyed load per
- * answer. Plain loops where code generation is not allowed. Reading every answer up front has no effect
+ * `out[i·stride + j] = data[names[i]]` for every i, for each nested read whose answer is an object
+ * `n.out[j·rows + r] = answer[rowName]`, and for each array read whose answer is an array the elements,
+ * compiled into one function of literal-key loads (names embedded as JSON string literals, so any name is
+ * safe). Why: a load with a literal key is a monomorphic dictionary probe with a known internalised key,
+ * and ~50 independent loads in straight-line code, then the ~50 matrix cells and the arrays' items, let
+ * the processor overlap their cache misses; the tallies come later, a batch at a time, from these compact
+ * copies, without touching the answer objects again. A shared `data[name]` site is a megamorphic keyed
+ * load per answer. Plain loops where code generation is not allowed. Reading every answer up front has no effect
  * on results: reads of plain data have no side effects, and each is the value a lazy read would see.
  */
-export function compileReader(names: string[], stride = 1, nested: NestedRead[] = []): Read {
+export function compileReader(names: string[], stride = 1, nested: NestedRead[] = [], arrays: ArrayRead[] = []): Read {
   if (!Number.isSafeInteger(stride) || stride < 1) throw new RangeError('stride must be a positive integer');
   try {
     const top = names.map((n, i) => `const v${i} = data[${JSON.stringify(n)}]; out[j + ${i * stride}] = v${i};`);
     const deep = nested.map((n, k) => {
       const at = `j * ${n.names.length}`;
       const cells = n.names.map((r, i) => `n${k}[${at} + ${i}] = v${n.t}[${JSON.stringify(r)}];`).join(' ');
-      return `if (v${n.t} && typeof v${n.t} === 'object') { ${cells} }`;
+      return `if (v${n.t} && typeof v${n.t} === 'object') { o${k}[j] = 1; ${cells} } else o${k}[j] = 0;`;
     });
-    const outs = nested.map((_, k) => `const n${k} = nested[${k}].out;`).join('\n');
-    const body = `${outs}\nreturn function read(data, out, j) {\nj = j | 0;\n${top.join('\n')}\n${deep.join('\n')}\n};`;
-    return new Function('nested', body)(nested) as Read;
+    const items = arrays.map((a, k) => {
+      const v = `v${a.t}`;
+      return `if (Array.isArray(${v})) { const L = ${v}.length; if (L <= ${a.cap}) { l${k}[j] = L; for (let i = 0; i < L; i++) a${k}[j * ${a.cap} + i] = ${v}[i]; } else l${k}[j] = -1; } else l${k}[j] = -2;`;
+    });
+    const outs = [
+      ...nested.map((_, k) => `const n${k} = nested[${k}].out, o${k} = nested[${k}].isObject;`),
+      ...arrays.map((_, k) => `const a${k} = arrays[${k}].out, l${k} = arrays[${k}].len;`),
+    ].join('\n');
+    const body = `${outs}\nreturn function read(data, out, j) {\nj = j | 0;\n${top.join('\n')}\n${deep.join('\n')}\n${items.join('\n')}\n};`;
+    return new Function('nested', 'arrays', body)(nested, arrays) as Read;
   } catch {
     return (data, out, j = 0) => {
       for (let i = 0; i < names.length; i++) out[i * stride + j] = data[names[i]];
       for (const n of nested) {
         const v = data[names[n.t]] as Record<string, unknown>;
+        n.isObject[j] = v && typeof v === 'object' ? 1 : 0;
         if (v && typeof v === 'object') for (let i = 0; i < n.names.length; i++) n.out[j * n.names.length + i] = v[n.names[i]];
+      }
+      for (const a of arrays) {
+        const v = data[names[a.t]];
+        if (!Array.isArray(v)) a.len[j] = -2;
+        else if (v.length > a.cap) a.len[j] = -1;
+        else {
+          a.len[j] = v.length;
+          for (let i = 0; i < v.length; i++) a.out[j * a.cap + i] = v[i];
+        }
       }
     };
   }
@@ -70,11 +100,11 @@ export class ResponseReader {
   /** Per question: shown to everyone (no conditions)? */
   readonly always: boolean[];
 
-  /** `nested`: matrices whose rows are read with the top-level answers (see compileReader). */
-  constructor(questions: QuestionInfo[], nested: NestedRead[] = []) {
+  /** `nested`, `arrays`: matrices and multiple choices whose rows or items are read with the top-level answers (see compileReader). */
+  constructor(questions: QuestionInfo[], nested: NestedRead[] = [], arrays: ArrayRead[] = []) {
     this.names = questions.map((q) => q.name);
     this.vals = new Array(questions.length * BATCH).fill(undefined);
-    this.readAll = compileReader(this.names, BATCH, nested);
+    this.readAll = compileReader(this.names, BATCH, nested, arrays);
     const byName = new Map<string, number>();
     questions.forEach((q, t) => { if (!byName.has(q.name)) byName.set(q.name, t); });
     const byText = new Map<string, number>();

@@ -83,9 +83,10 @@ export class Tabulation {
     const questions = (this.questions = readQuestionnaire(survey, locale));
     const design = (this.design = new StreamDesign(opts.design ?? {}, !opts.design));
     const handlers = questions.map((q) => handlerFor(q, design, opts.maxTextAnswers ?? 100));
-    // Matrix rows are read with the top-level answers, straight into the handlers' batch cells.
-    const nested = handlers.flatMap((h, t) => (h instanceof MatrixHandler ? [{ t, names: h.rowNames, out: h.cells }] : []));
-    const reader = new ResponseReader(questions, nested);
+    // Matrix rows and multiple-choice items are read with the top-level answers, into the handlers' batch areas.
+    const nested = handlers.flatMap((h, t) => (h instanceof MatrixHandler ? [{ t, names: h.rowNames, out: h.cells, isObject: h.isObject }] : []));
+    const arrays = handlers.flatMap((h, t) => (h instanceof MultipleHandler ? [{ t, cap: h.cap, out: h.items, len: h.len }] : []));
+    const reader = new ResponseReader(questions, nested, arrays);
     const tracks: Track[] = (this.tracks = questions.map((q, t) => {
       const h = handlers[t];
       return { q, h, kind: h.kind, always: reader.always[t], code: t + 0x200000, shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0 };

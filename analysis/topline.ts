@@ -175,10 +175,16 @@ export class MultipleHandler implements Handler {
   readonly dist: Distribution;
   constructor(q: QuestionInfo, design: StreamDesign) {
     this.dist = new Distribution(design, q.choices);
+    this.cap = Math.max(8, q.choices.length + 2);
+    this.items = new Array(BATCH * this.cap).fill(undefined);
   }
   answered(v: unknown) {
     return nonEmpty(v);
   }
+  /** Items of each response's array answer in the batch (reader.ts ArrayRead): slot j at j·cap. */
+  readonly cap: number;
+  readonly items: unknown[];
+  readonly len = new Int32Array(BATCH);
   add(v: unknown, unit: number, w: number) {
     const dist = this.dist, fp = this.fp;
     dist.set.addBase(unit, w);
@@ -198,20 +204,36 @@ export class MultipleHandler implements Handler {
     }
     if (fp) { fp.h1[j] = h1; fp.h2[j] = h2; }
   }
+  /** The array answer of slot j, already copied to `items` (n of them): the same additions as add(). */
+  private addItems(unit: number, w: number, j: number, n: number) {
+    const dist = this.dist, fp = this.fp, items = this.items, at = j * this.cap;
+    dist.set.addBase(unit, w);
+    let h1 = fp ? mixH1(fp.h1[j], n) : 0, h2 = fp ? mixH2(fp.h2[j], n) : 0;
+    for (let i = 0; i < n; i++) {
+      const col = dist.col(items[at + i]);
+      if (fp) { h1 = mixH1(h1, col); h2 = mixH2(h2, col); }
+      dist.set.add(unit, col, w, 1);
+    }
+    if (fp) { fp.h1[j] = h1; fp.h2[j] = h2; }
+  }
   /** Question t's answers in batch b (see batch.ts). */
   column(b: Batch, t: number, tr: TrackCounts) {
     const base = t * BATCH, { vals, hidden, units, ws, size } = b, always = tr.always, fp = this.fp, code = tr.code;
+    const len = this.len;
     let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
     for (let j = 0; j < size; j++) {
       if (!always && hidden[base + j] === 1) { notShown++; continue; }
       shown++;
-      const v = vals[base + j];
-      if (!nonEmpty(v)) { noAnswer++; continue; }
+      // Arrays were copied with the top-level answers (len ≥ 0): the answer itself is not touched again.
+      const n = len[j];
+      const v = n >= 0 ? null : vals[base + j];
+      if (n >= 0 ? n === 0 : !nonEmpty(v)) { noAnswer++; continue; }
       answered++;
       const w = ws[j];
       wA += w;
       if (fp !== null) { fp.j = j; fp.mix(code); }
-      this.add(v, units[j], w);
+      if (n >= 0) this.addItems(units[j], w, j, n);
+      else this.add(v, units[j], w);
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
@@ -252,6 +274,8 @@ export class MatrixHandler implements Handler {
    * answer is an object (reader.ts NestedRead); the per-answer methods use slot 0.
    */
   readonly cells: unknown[];
+  /** 1 when the answer in slot j is an object (then its rows are in `cells`). */
+  readonly isObject = new Uint8Array(BATCH);
   private read: (a: Record<string, unknown>, out: unknown[], at: number) => void;
   /** Rows whose name is not inherited from Object.prototype: a value found there proves an own key. */
   private plain: boolean[];
@@ -375,15 +399,16 @@ export class MatrixHandler implements Handler {
   /** Question t's answers in batch b (see batch.ts). */
   column(b: Batch, t: number, tr: TrackCounts) {
     const base = t * BATCH, { vals, hidden, units, ws, size } = b, always = tr.always, fp = this.fp, code = tr.code;
-    const present = this.scratch.present;
+    const present = this.scratch.present, isObject = this.isObject;
     let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
     for (let j = 0; j < size; j++) {
       present[j] = 0;
       if (!always && hidden[base + j] === 1) { notShown++; continue; }
       shown++;
       const v = vals[base + j];
-      // The rows of an object answer are already in slot j (read with the top-level answers).
-      const obj = !!v && typeof v === 'object';
+      // The rows of an object answer are already in slot j (read with the top-level answers): the
+      // answer object itself is not touched again.
+      const obj = isObject[j] === 1;
       if (!(obj ? this.hasRows(j) || nonEmpty(v) : nonEmpty(v))) { noAnswer++; continue; }
       answered++;
       const w = ws[j];
