@@ -152,8 +152,9 @@ export class IndexAccumulator {
     return typeof v === 'number' ? v : NaN;
   }
 
-  /** One response: slot `slot` of the batch (its matrix row values in the scratch areas). */
-  add(unit: number, w: number, slot: number) {
+  /** One response: slot `slot` of the batch (its weight ws[slot], its matrix row values in the scratch areas). */
+  add(unit: number, ws: Float64Array, slot: number) {
+    const w = ws[slot];
     let sum = 0, answered = 0;
     const { sources, buf, mins, ranges, reversed } = this;
     const k = buf.length;

@@ -16,12 +16,19 @@ export function isStraightLined(answer: unknown, minRows = 4): boolean {
 /** A speeder took less than `ratio` × the median duration. */
 export const isSpeeder = (durationSec: number, medianSec: number, ratio = 0.3) => durationSec < ratio * medianSec;
 
-// Hash state for answerFingerprint, module-level so the walk allocates no closures per response.
-let h1 = 0;
-let h2 = 0;
+/** The two halves of a fingerprint's step (loops that mix many codes keep h1, h2 in locals). */
+export const mixH1 = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+export const mixH2 = (h: number, c: number) => Math.imul(h ^ c, 0x5bd1e995) ^ (h >>> 15);
+const H1_START = 0x811c9dc5 | 0;
+const H2_START = 0x01000193 ^ 0x5bd1e995;
+
+// Hash state of the stable walk (answerFingerprint, raw values): module-level so the walk allocates no
+// closures per response, and in an Int32Array because a module-level `let` holding a number past 2^30 is
+// a new heap number at every store (two allocations a character of text).
+const H = new Int32Array(2);
 function mix(c: number) {
-  h1 = Math.imul(h1 ^ c, 0x01000193);
-  h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  H[0] = mixH1(H[0], c);
+  H[1] = mixH2(H[1], c);
 }
 function feedString(s: string) {
   for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
@@ -55,10 +62,6 @@ export function feedValue(v: unknown) {
  * cost as much as all the tallies. Codes depend on the questionnaire and on the order unknown values
  * appear, so these fingerprints compare within one run only (answerFingerprint is the stable one).
  */
-/** The two halves of the coded fingerprint's step (loops that mix many codes keep h1, h2 in locals). */
-export const mixH1 = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
-export const mixH2 = (h: number, c: number) => Math.imul(h ^ c, 0x5bd1e995) ^ (h >>> 15);
-
 export class CodedFingerprint {
   /** The hash state of each response of a batch (slot j); Int32Array keeps the same int32 values a field would. */
   readonly h1: Int32Array;
@@ -70,8 +73,8 @@ export class CodedFingerprint {
     this.h2 = new Int32Array(slots);
   }
   start(j = 0) {
-    this.h1[j] = 0x811c9dc5;
-    this.h2[j] = 0x01000193 ^ 0x5bd1e995;
+    this.h1[j] = H1_START;
+    this.h2[j] = H2_START;
   }
   mix(c: number) {
     const j = this.j;
@@ -80,12 +83,12 @@ export class CodedFingerprint {
   }
   /** A value without a code: its stable hash, as two more codes. */
   raw(v: unknown) {
-    h1 = 0x811c9dc5;
-    h2 = 0x01000193 ^ 0x5bd1e995;
+    H[0] = H1_START;
+    H[1] = H2_START;
     feed(v);
     this.mix(0x300000);
-    this.mix(h1);
-    this.mix(h2);
+    this.mix(H[0]);
+    this.mix(H[1]);
   }
   end(j = 0): number {
     return (this.h1[j] >>> 0) * 2 ** 21 + ((this.h2[j] >>> 0) & 0x1fffff);
@@ -95,8 +98,8 @@ export class CodedFingerprint {
 /** Incremental fingerprint, fed answer by answer while the topline reads them (no second pass). */
 export const fingerprint = {
   start() {
-    h1 = 0x811c9dc5;
-    h2 = 0x01000193 ^ 0x5bd1e995;
+    H[0] = H1_START;
+    H[1] = H2_START;
   },
   /** Question number i answered; its values follow through feedValue. */
   mark(i: number) {
@@ -110,7 +113,7 @@ export const fingerprint = {
     } else feed(v);
   },
   end(): number {
-    return (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) & 0x1fffff);
+    return (H[0] >>> 0) * 2 ** 21 + ((H[1] >>> 0) & 0x1fffff);
   },
 };
 

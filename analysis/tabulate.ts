@@ -148,7 +148,7 @@ export class Tabulation {
         const ix = indices[i];
         for (let j = 0; j < size; j++) {
           current = recs[j].data;
-          ix.add(units[j], ws[j], j);
+          ix.add(units[j], ws, j);
         }
       }
       if (quality) {

@@ -229,8 +229,8 @@ export class MultipleHandler implements Handler {
     if (fp) { fp.h1[j] = h1; fp.h2[j] = h2; }
   }
   /** The array answer of slot j, already copied to `items` (n of them): the same additions as add(). */
-  private addItems(unit: number, w: number, j: number, n: number) {
-    const dist = this.dist, fp = this.fp, items = this.items, at = j * this.cap;
+  private addItems(unit: number, ws: Float64Array, j: number, n: number) {
+    const dist = this.dist, fp = this.fp, items = this.items, at = j * this.cap, w = ws[j];
     dist.set.addBase(unit, w);
     let h1 = fp ? mixH1(fp.h1[j], n) : 0, h2 = fp ? mixH2(fp.h2[j], n) : 0;
     for (let i = 0; i < n; i++) {
@@ -256,7 +256,7 @@ export class MultipleHandler implements Handler {
       const w = ws[j];
       wA += w;
       if (fp !== null) { fp.j = j; fp.mix(code); }
-      if (n >= 0) this.addItems(units[j], w, j, n);
+      if (n >= 0) this.addItems(units[j], ws, j, n);
       else this.add(v, units[j], w);
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
@@ -351,12 +351,19 @@ export class MatrixHandler implements Handler {
     if (!v || typeof v !== 'object') return;
     if (this.readFrom !== v) this.read(v as Record<string, unknown>, this.cells, 0);
     this.readFrom = undefined;
-    this.tally(unit, w, 0);
+    this.one[0] = w;
+    this.tally(unit, this.one, 0);
   }
-  /** Adds the answer whose rows are in slot j of `cells`; its numeric row values go to slot j of the scratch area. */
-  private tally(unit: number, w: number, j: number) {
+  /** The weight of add()'s answer, for tally(). */
+  private one = new Float64Array(1);
+  /**
+   * Adds the answer whose rows are in slot j of `cells`, with weight ws[j]; its numeric row values go to slot j
+   * of the scratch area. (Weights are passed as an array and index: a double argument to a call that is not
+   * inlined is boxed, an allocation per answer.)
+   */
+  private tally(unit: number, ws: Float64Array, j: number) {
     const { rows, cells, scratch, fp, design: d, lev, levG, xcs, meanG, topG, topFrom } = this;
-    const vals = scratch.values, at = j * rows.length;
+    const vals = scratch.values, at = j * rows.length, w = ws[j];
     // The fingerprint's state for this response, in locals while the rows are mixed in.
     let h1 = fp ? fp.h1[j] : 0, h2 = fp ? fp.h2[j] : 0;
     let answered = 0;
@@ -438,7 +445,7 @@ export class MatrixHandler implements Handler {
       const w = ws[j];
       wA += w;
       if (fp !== null) { fp.j = j; fp.mix(code); }
-      if (obj) this.tally(units[j], w, j);
+      if (obj) this.tally(units[j], ws, j);
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
