@@ -19,6 +19,7 @@ export class Visibility {
   readonly vars: string[];
   private cache = new Map<string, boolean>();
   private single = new Map<unknown, boolean>();
+  private smallInts = new Int8Array(64).fill(-1);
   private tree = new Map<unknown, unknown>();
   private treeSize = 0;
   private buf: unknown[];
@@ -45,6 +46,14 @@ export class Visibility {
     if (k === 0) return this.constant ?? (this.constant = this.run(values));
     if (k === 1) {
       const x = values[0];
+      // Small integer codes (most answers conditions read): a flat table, −1 until met.
+      if (typeof x === 'number' && x >= 0 && x < 64 && (x | 0) === x) {
+        const known = this.smallInts[x];
+        if (known >= 0) return known === 1;
+        const r = this.run(values);
+        this.smallInts[x] = r ? 1 : 0;
+        return r;
+      }
       if (x === null || typeof x !== 'object') {
         let r = this.single.get(x);
         if (r === undefined) {
