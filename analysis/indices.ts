@@ -138,7 +138,19 @@ export class IndexAccumulator {
     this.ranges = Float64Array.from(spec.items, (it) => it.max - it.min);
     this.reversed = Uint8Array.from(spec.items, (it) => (it.reverse ? 1 : 0));
     this.minShare = spec.minAnswered ?? 0.5;
+    // The score of each small integer answer to each item, by the same expression as add().
+    this.scores = new Float64Array(spec.items.length * 64);
+    for (let j = 0; j < spec.items.length; j++) {
+      for (let v = 0; v < 64; v++) {
+        let s = ((v - this.mins[j]) / this.ranges[j]) * 100;
+        if (this.reversed[j] === 1) s = 100 - s;
+        this.scores[j * 64 + v] = s;
+      }
+    }
   }
+  private scores: Float64Array;
+  /** When every item is a row of one matrix: its scratch area and each item's row (set on first use). */
+  private plan: { scratch: NonNullable<ItemSource['scratch']>; rows: Int32Array } | null | undefined = undefined;
   /**
    * Where each item's value comes from in the current response (set by the caller; NaN when unanswered):
    * a matrix row the pass has already read (in the batch's scratch area), or a reader.
@@ -173,6 +185,53 @@ export class IndexAccumulator {
     if (answered > 0 && answered >= this.minShare * k) {
       this.set.addBase(unit, w);
       this.set.add(unit, this.col, w, sum / answered);
+    }
+  }
+  private onePlan() {
+    if (this.plan === undefined) {
+      const sc = this.sources[0]?.scratch ?? null;
+      this.plan = sc !== null && this.sources.every((src) => src.scratch === sc) ? { scratch: sc, rows: Int32Array.from(this.sources, (src) => src.row) } : null;
+    }
+    return this.plan;
+  }
+  /** Are all items rows of one matrix (then column() applies)? */
+  get fromOneMatrix(): boolean {
+    return this.onePlan() !== null;
+  }
+  /**
+   * The responses of a batch (slots 0…size−1). When every item is a row of one matrix (the default indices),
+   * item values come straight from its scratch area and small integer answers score by table: the same
+   * values and sums, in the same order, as add() for each slot.
+   */
+  column(units: Int32Array, ws: Float64Array, size: number) {
+    const plan = this.onePlan();
+    if (plan === null) throw new Error('IndexAccumulator.column: items are not all rows of one matrix (use add)');
+    const { buf, mins, ranges, reversed, scores, set, col, alphaAcc } = this;
+    const { values, present, rows: R } = plan.scratch, rowOf = plan.rows;
+    const k = buf.length, need = this.minShare * k;
+    for (let slot = 0; slot < size; slot++) {
+      if (present[slot] !== 1) continue; // no item answered: nothing to add
+      let sum = 0, answered = 0;
+      const at = slot * R;
+      for (let j = 0; j < k; j++) {
+        const v = values[at + rowOf[j]];
+        if (Number.isNaN(v)) { buf[j] = NaN; continue; }
+        let s: number;
+        if (v >= 0 && v < 64 && (v | 0) === v) s = scores[j * 64 + v];
+        else {
+          s = ((v - mins[j]) / ranges[j]) * 100;
+          if (reversed[j] === 1) s = 100 - s;
+        }
+        buf[j] = s;
+        sum += s;
+        answered++;
+      }
+      if (answered === k) alphaAcc.add(buf);
+      if (answered > 0 && answered >= need) {
+        const w = ws[slot];
+        set.addBase(units[slot], w);
+        set.add(units[slot], col, w, sum / answered);
+      }
     }
   }
   result(layout: ReturnType<StreamDesign['layout']>): IndexResult {

@@ -146,9 +146,12 @@ export class Tabulation {
       const { units, ws } = b;
       for (let i = 0; i < indices.length; i++) {
         const ix = indices[i];
-        for (let j = 0; j < size; j++) {
-          current = recs[j].data;
-          ix.add(units[j], ws, j);
+        if (ix.fromOneMatrix) ix.column(units, ws, size);
+        else {
+          for (let j = 0; j < size; j++) {
+            current = recs[j].data; // for items read from the answers
+            ix.add(units[j], ws, j);
+          }
         }
       }
       if (quality) {

@@ -9,6 +9,7 @@ import { TextHandler } from '../../../analysis/topline-other.js';
 import { StreamDesign } from '../../../analysis/stream.js';
 import { valueKey } from '../../../analysis/questionnaire.js';
 import { BinCounts, FingerprintSet } from '../../../analysis/quality.js';
+import { IndexAccumulator } from '../../../analysis/indices.js';
 import { readQuestionnaire } from '../../../analysis/questionnaire.js';
 
 /** mulberry32: reproducible random numbers. */
@@ -75,6 +76,28 @@ describe('fast paths equal the straightforward code', () => {
       map.set(b, (map.get(b) ?? 0) + c);
     }
     expect(counts.entries()).toEqual([...map].sort((x, y) => x[0] - y[0]));
+  });
+
+  it('An index over one matrix adds a batch by table what add() adds slot by slot, bit for bit', () => {
+    const r = rng(11);
+    const R = 5, size = 100;
+    const scratch = { rows: R, values: new Float64Array(size * R), present: new Uint8Array(size), answered: new Int32Array(size) };
+    // Answers: codes in and out of the scale, fractions, unanswered (NaN); some responses without the matrix.
+    const pool = [1, 2, 3, 4, 5, 0, 7, 63, 64, 2.5, -1, NaN];
+    for (let i = 0; i < size * R; i++) scratch.values[i] = pool[Math.floor(r() * pool.length)];
+    for (let j = 0; j < size; j++) scratch.present[j] = r() < 0.9 ? 1 : 0;
+    const spec = { name: 'ix', minAnswered: 0.6, items: [3, 0, 4, 1].map((row, i) => ({ question: 'm', row: String(row), min: 1, max: 5, reverse: i % 2 === 1 })) };
+    const units = Int32Array.from({ length: size }, (_, j) => j % 7), ws = Float64Array.from({ length: size }, () => 0.5 + r() * 2);
+    const d1 = new StreamDesign({ clustered: true }, false), d2 = new StreamDesign({ clustered: true }, false);
+    for (let u = 0; u < 7; u++) { d1.locate('s', String(u)); d2.locate('s', String(u)); }
+    const byBatch = new IndexAccumulator(spec, d1), bySlot = new IndexAccumulator(spec, d2);
+    for (const ix of [byBatch, bySlot]) ix.sources = [3, 0, 4, 1].map((row) => ({ scratch, row, read: null }));
+    expect(byBatch.fromOneMatrix).toBe(true);
+    byBatch.column(units, ws, size);
+    for (let j = 0; j < size; j++) bySlot.add(units[j], ws, j);
+    for (const [a, b] of [[d1.S, d2.S], [d1.cnt, d2.cnt], [d1.mom, d2.mom]]) expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+    expect(byBatch.alphaAcc.state()).toEqual(bySlot.alphaAcc.state());
+    expect(byBatch.alphaAcc.n).toBeGreaterThan(10);
   });
 
   it('FingerprintSet answers as a Set<number>, and lists in insertion order', () => {
