@@ -77,6 +77,8 @@ export class Tabulation {
   readonly add: (r: TabulateResponse) => void;
   /** Tallies the responses added since the last flush. */
   readonly flush: () => void;
+  /** Lets go of the last batch's answers (the batch areas hold references to them until overwritten). */
+  private readonly release: () => void;
 
   constructor(survey: Record<string, any>, opts: TabulateOptions = {}) {
     const locale = (this.locale = opts.locale ?? 'vi');
@@ -115,6 +117,14 @@ export class Tabulation {
     const straight: string[] = [];
     const minRows = quality?.minRows ?? 4;
     const weighted = (this.weighted = Boolean(opts.design));
+
+    this.release = () => {
+      reader.vals.fill(undefined);
+      for (const h of handlers) {
+        if (h instanceof MatrixHandler) h.cells.fill(undefined);
+        else if (h instanceof MultipleHandler) h.items.fill(undefined);
+      }
+    };
 
     this.add = (r: TabulateResponse) => {
       const j = b.size;
@@ -187,6 +197,7 @@ export class Tabulation {
   /** Estimates and summaries of everything added so far. */
   result(): Topline {
     this.flush();
+    this.release();
     const { design, weighted, n } = this;
     const layout = design.layout();
     return {
