@@ -197,6 +197,13 @@ export class MultipleHandler implements Handler {
   readonly kind = MULTIPLE;
   fp: CodedFingerprint | null = null;
   readonly dist: Distribution;
+  /**
+   * Items of each response's array answer in the batch, copied when the answers are read (reader.ts
+   * ArrayRead): slot j's at j·cap, their number in len[j] (−1: longer than cap, −2: not an array).
+   */
+  readonly cap: number;
+  readonly items: unknown[];
+  readonly len = new Int32Array(BATCH);
   constructor(q: QuestionInfo, design: StreamDesign) {
     this.dist = new Distribution(design, q.choices);
     this.cap = Math.max(8, q.choices.length + 2);
@@ -205,10 +212,6 @@ export class MultipleHandler implements Handler {
   answered(v: unknown) {
     return nonEmpty(v);
   }
-  /** Items of each response's array answer in the batch (reader.ts ArrayRead): slot j at j·cap. */
-  readonly cap: number;
-  readonly items: unknown[];
-  readonly len = new Int32Array(BATCH);
   add(v: unknown, unit: number, w: number) {
     const dist = this.dist, fp = this.fp;
     dist.set.addBase(unit, w);
