@@ -216,13 +216,12 @@ export class Tabulation {
 
 /** Kinds without a column loop of their own (ranking, numbers, text): the handler's per-answer methods. */
 function otherColumn(b: Batch, t: number, tr: Track, fp: CodedFingerprint | null) {
-  const base = t * BATCH, { vals, hidden, units, ws, size } = b, h = tr.h;
+  const base = t * BATCH, { vals, hidden, units, ws, size } = b, h = tr.h, always = tr.always, ranking = tr.kind === RANKING;
   let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
   for (let j = 0; j < size; j++) {
-    if (!tr.always && hidden[base + j] === 1) { notShown++; continue; }
+    if (!always && hidden[base + j] === 1) { notShown++; continue; }
     shown++;
     const v = vals[base + j];
-    const ranking = tr.kind === RANKING;
     if (!(ranking ? (h as RankingHandler).answered(v) : h.answered(v))) { noAnswer++; continue; }
     answered++;
     const w = ws[j];

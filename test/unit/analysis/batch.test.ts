@@ -8,17 +8,7 @@ import { StreamDesign } from '../../../analysis/stream.js';
 import { handlerFor } from '../../../analysis/topline-other.js';
 import { answerFingerprint } from '../../../analysis/quality.js';
 import { BATCH } from '../../../analysis/batch.js';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../helpers/generate-responses.js';
 
 const survey = {
   pages: [{
