@@ -10,6 +10,8 @@ import { StreamDesign } from '../../../analysis/stream.js';
 import { valueKey } from '../../../analysis/questionnaire.js';
 import { BinCounts, FingerprintSet } from '../../../analysis/quality.js';
 import { IndexAccumulator } from '../../../analysis/indices.js';
+import { criticalValue, normalQuantile } from '../../../analysis/tests/distributions.js';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { readQuestionnaire } from '../../../analysis/questionnaire.js';
 
 /** mulberry32: reproducible random numbers. */
@@ -98,6 +100,21 @@ describe('fast paths equal the straightforward code', () => {
     for (const [a, b] of [[d1.S, d2.S], [d1.cnt, d2.cnt], [d1.mom, d2.mom]]) expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
     expect(byBatch.alphaAcc.state()).toEqual(bySlot.alphaAcc.state());
     expect(byBatch.alphaAcc.n).toBeGreaterThan(10);
+  });
+
+  it('criticalValue, remembered per level and df, gives R\'s qt / qnorm and the uncached quantile on every call', () => {
+    // R (printed digits): qt(0.975, 49) 2.009575, qt(0.975, 10) 2.228139, qt(0.95, 5) 2.015048, qnorm(0.975) 1.959964.
+    const cases: [number, number | undefined, number][] = [
+      [0.95, 49, 2.009575], [0.95, 10, 2.228139], [0.9, 5, 2.015048], [0.95, undefined, 1.959964], [0.95, Infinity, 1.959964],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [level, df, r] of cases) {
+        const q = criticalValue(level, df);
+        expect(q).toBeCloseTo(r, 6);
+        const p = 1 - (1 - level) / 2;
+        expect(q).toBe(df === undefined || !Number.isFinite(df) ? normalQuantile(p, 0, 1) : tQuantile(p, df));
+      }
+    }
   });
 
   it('FingerprintSet answers as a Set<number>, and lists in insertion order', () => {
