@@ -185,7 +185,7 @@ export class RatioSet {
   /** The base column, and the table column of each numerator l. */
   readonly xc: number;
   private g: number[] = [];
-  constructor(readonly design: StreamDesign) {
+  constructor(private design: StreamDesign) {
     this.xc = design.column();
   }
 

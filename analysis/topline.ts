@@ -147,16 +147,9 @@ export class SingleHandler implements Handler {
     this.dist.set.addOne(unit, col, w);
     if (this.scale !== null) this.scale.add(unit, w, v);
   }
-  /**
-   * Question t's answers in batch b (see batch.ts). Without a scale and outside element mode, the loop does
-   * add()'s work inline, RatioSet.addOne's additions in the same order, with the table and the
-   * fingerprint's arrays in locals.
-   */
+  /** Question t's answers in batch b (see batch.ts). */
   column(b: Batch, t: number, tr: TrackCounts) {
     const base = t * BATCH, { vals, hidden, units, ws, size } = b, always = tr.always, fp = this.fp, code = tr.code;
-    const dist = this.dist, set = dist.set, d = set.design, x = set.xc, inline = this.scale === null && !d.element;
-    const fh1 = fp === null ? null : fp.h1, fh2 = fp === null ? null : fp.h2;
-    let S = d.S, stride = d.stride, cnt = d.cnt, mom = d.mom;
     let shown = 0, notShown = 0, noAnswer = 0, answered = 0, wA = tr.wAnswered;
     for (let j = 0; j < size; j++) {
       if (!always && hidden[base + j] === 1) { notShown++; continue; }
@@ -166,25 +159,8 @@ export class SingleHandler implements Handler {
       answered++;
       const w = ws[j];
       wA += w;
-      if (!inline) {
-        if (fp !== null) { fp.j = j; fp.mix(code); }
-        this.add(v, units[j], w);
-        continue;
-      }
-      const col = dist.col(v);
-      // A new level may have grown the design table: reload it.
-      if (d.S !== S) { S = d.S; stride = d.stride; cnt = d.cnt; mom = d.mom; }
-      if (fh1 !== null && fh2 !== null) {
-        fh1[j] = mixH1(mixH1(fh1[j], code), col);
-        fh2[j] = mixH2(mixH2(fh2[j], code), col);
-      }
-      const g = set.global(col), row = units[j] * stride;
-      S[row + x] += w;
-      cnt[x]++;
-      mom[x] += w;
-      S[row + g] += w;
-      mom[g] += w;
-      cnt[g]++;
+      if (fp !== null) { fp.j = j; fp.mix(code); }
+      this.add(v, units[j], w);
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
