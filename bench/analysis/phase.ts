@@ -26,7 +26,9 @@ if (phase === 'topline' && Number(process.env.BENCH_WORKERS ?? 1) > 1) {
   const workers = Number(process.env.BENCH_WORKERS);
   // A worker's entry file is not passed through tsx's hooks (Node 20): register them, then import it.
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./topline-worker.ts', import.meta.url).href)}); })`;
-  const ws = Array.from({ length: workers }, (_, k) => new Worker(boot, { eval: true, workerData: { n, pool: Number(poolArg), k, workers } }));
+  // The workers claim the stream's records a batch at a time from this shared counter (topline-worker.ts).
+  const next = new SharedArrayBuffer(4);
+  const ws = Array.from({ length: workers }, () => new Worker(boot, { eval: true, workerData: { n, pool: Number(poolArg), next } }));
   await Promise.all(ws.map((w) => new Promise((ok) => w.once('message', ok))));
   const load = os.loadavg()[0];
   const t0 = performance.now();
