@@ -3,6 +3,7 @@
 import { Key, Option, QuestionInfo, valueKey } from './questionnaire.js';
 import { RatioSet, StreamDesign } from './stream.js';
 import type { CodedFingerprint } from './quality.js';
+import { StringSlots } from './string-slots.js';
 import {
   Handler, MatrixHandler, MultipleHandler, SingleHandler, nonEmpty, NUMBER, RANKING, TEXT,
 } from './topline.js';
@@ -23,12 +24,22 @@ export class RankingHandler implements Handler {
   answered(v: unknown) {
     return Array.isArray(v) && v.length > 0;
   }
+  /** Items already met as strings, by slot (see string-slots.ts): index into `items`. */
+  private slots = new StringSlots();
+  private item(x: unknown) {
+    if (typeof x !== 'string') return this.byKey.get(valueKey(x));
+    const i = this.slots.get(x);
+    if (i >= 0) return this.items[i];
+    const it = this.byKey.get(x);
+    if (it) this.slots.set(x, this.items.indexOf(it));
+    return it;
+  }
   add(v: unknown, unit: number, w: number) {
     this.set.addBase(unit, w);
     const list = v as unknown[], fp = this.fp;
     if (fp) fp.mix(list.length);
     for (let pos = 0; pos < list.length; pos++) {
-      const it = this.byKey.get(valueKey(list[pos]));
+      const it = this.item(list[pos]);
       if (fp) {
         if (it) fp.mix(it.rank);
         else fp.raw(list[pos]);

@@ -4,6 +4,7 @@ import { Key, Option, QuestionInfo, valueKey } from './questionnaire.js';
 import { RatioSet, StreamDesign, StreamEstimate } from './stream.js';
 import { CodedFingerprint, mixH1, mixH2 } from './quality.js';
 import { BATCH, Batch, TrackCounts } from './batch.js';
+import { StringSlots } from './string-slots.js';
 
 type Layout = ReturnType<StreamDesign['layout']>;
 export interface LevelResult extends StreamEstimate { value: unknown; label: string }
@@ -18,26 +19,19 @@ export class Distribution {
     for (const o of options) this.level(o.key, o);
   }
   private small = new Int32Array(64).fill(-1);
-  /** The first strings met and their columns: while there are at most 4, a scan of === beats the Map. */
-  private strs: string[] = [];
-  private strCols: number[] = [];
-  /** Column of an answer value; small integer codes skip the Map, and so do strings while few are known. */
+  /** Strings already met, by slot (a Map lookup only on a miss: see string-slots.ts). */
+  private strs = new StringSlots();
+  /** Column of an answer value; small integer codes and known strings skip the Map. */
   col(v: unknown): number {
     if (typeof v === 'number' && v >= 0 && v < 64 && (v | 0) === v) {
       const c = this.small[v];
       return c >= 0 ? c : (this.small[v] = this.level(v));
     }
     if (typeof v === 'string') {
-      // A scan of === is faster for up to 4 strings, the Map (string hashes are cached) beyond.
-      const strs = this.strs;
-      if (strs.length <= 4) {
-        for (let i = 0; i < strs.length; i++) if (strs[i] === v) return this.strCols[i];
-      } else {
-        const known = this.cols.get(v);
-        if (known !== undefined) return known;
-      }
+      const known = this.strs.get(v);
+      if (known >= 0) return known;
       const c = this.level(v);
-      if (strs.length <= 4) { strs.push(v); this.strCols.push(c); }
+      this.strs.set(v, c);
       return c;
     }
     return this.level(valueKey(v));
@@ -159,8 +153,10 @@ export class SingleHandler implements Handler {
       answered++;
       const w = ws[j];
       wA += w;
-      if (fp !== null) { fp.j = j; fp.mix(code); }
-      this.add(v, units[j], w);
+      const col = this.dist.col(v);
+      if (fp !== null) fp.mixAnswer(j, code, col);
+      this.dist.set.addOne(units[j], col, w);
+      if (this.scale !== null) this.scale.add(units[j], w, v);
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
