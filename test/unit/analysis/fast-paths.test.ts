@@ -77,7 +77,15 @@ describe('fast paths equal the straightforward code', () => {
       counts.add(b, c);
       map.set(b, (map.get(b) ?? 0) + c);
     }
-    expect(counts.entries()).toEqual([...map].sort((x, y) => x[0] - y[0]));
+    const sorted = [...map].sort((x, y) => x[0] - y[0]);
+    expect(counts.entries()).toEqual(sorted);
+    // The bin where the running count reaches a share of the total (the speeder median) is the entries' scan.
+    const total = sorted.reduce((a, [, c]) => a + c, 0);
+    for (const share of [0, 0.001, 0.02, 0.03, 0.25, 0.5, 0.9, 0.95, 0.97, 0.99, 1, 1.01]) {
+      let c = 0, scan = NaN;
+      for (const [b, n] of sorted) if ((c += n) >= share * total) { scan = b; break; }
+      expect(counts.firstReaching(share * total), String(share)).toBe(scan);
+    }
   });
 
   it('An index over one matrix adds a batch by table what add() adds slot by slot, bit for bit', () => {
