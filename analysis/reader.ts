@@ -82,19 +82,14 @@ export class ResponseReader {
   private names: string[];
   /** Question t's answer for slot j of the batch at [t·BATCH + j]. */
   readonly vals: unknown[];
-  /** The slot start() read into. */
-  private j = 0;
   /** Reads every question's answer into `vals` (compiled once: see compileReader). */
   private readAll: Read;
-  /** Response number each condition outcome belongs to. */
-  private now = 0;
-  private data: Record<string, unknown> = {};
   /** Distinct conditions (by expression text), where each of their variables comes from, their outcome. */
   private conds: Visibility[] = [];
   private condSrc: Int32Array[] = [];
   private condBuf: unknown[][] = [];
-  private condAt: Float64Array;
-  private condVal: Uint8Array;
+  /** Outcome of condition c for slot j at [c·BATCH + j] (1 holds), for the batch hide() last saw. */
+  private condOut: Uint8Array;
   /** Per question: indices of the conditions that must all hold; null when never shown. */
   private questionConds: (Int32Array | null)[];
   /** Per question: shown to everyone (no conditions)? */
@@ -125,40 +120,40 @@ export class ResponseReader {
         return c;
       });
     });
-    this.condAt = new Float64Array(this.conds.length).fill(-1);
-    this.condVal = new Uint8Array(this.conds.length);
+    this.condOut = new Uint8Array(this.conds.length * BATCH);
     this.always = questions.map((q) => !q.neverShown && q.conditions.length === 0);
   }
 
-  /** Start reading the next response into slot j of the batch: every top-level answer is read here, once. */
+  /** Read the next response into slot j of the batch: every top-level answer is read here, once. */
   start(data: Record<string, unknown>, j: number) {
-    this.data = data;
-    this.j = j;
-    this.now++;
     this.readAll(data, this.vals, j);
   }
 
-  /** The answer to question t (`data[name]`) of the response start() read last. */
-  value(t: number): unknown {
-    return this.vals[t * BATCH + this.j];
-  }
-
-  /** Was question t shown (all its page, panel and own conditions hold)? */
-  shown(t: number): boolean {
-    const cs = this.questionConds[t];
-    if (cs === null) return false;
-    for (let i = 0; i < cs.length; i++) if (!this.holds(cs[i])) return false;
-    return true;
-  }
-
-  private holds(c: number): boolean {
-    if (this.condAt[c] === this.now) return this.condVal[c] === 1;
-    const v = this.conds[c];
-    const src = this.condSrc[c], buf = this.condBuf[c];
-    for (let i = 0; i < src.length; i++) buf[i] = src[i] >= 0 ? this.value(src[i]) : valueAt(this.data, v.vars[i]);
-    const r = v.decide(buf);
-    this.condAt[c] = this.now;
-    this.condVal[c] = r ? 1 : 0;
-    return r;
+  /**
+   * Skip logic for slots 0…size−1 of the batch: hidden[t·BATCH + j] = 1 when question t was not shown to
+   * response j (a page, panel or own condition failed), 0 when it was, for every question in `conditional`.
+   * Each distinct condition is decided once a response, condition by condition over the batch (a tight
+   * loop per condition instead of a dispatch per question and response);
+   * `data(j)` is response j's answers, for variables with a path (`a.b`). Conditions are pure, so deciding
+   * all of them (no short cut after a failed one) shows and hides exactly the same questions.
+   */
+  hide(hidden: Uint8Array, conditional: Int32Array, size: number, data: (j: number) => Record<string, unknown>) {
+    const { vals, conds, condSrc, condBuf, condOut: out } = this;
+    for (let c = 0; c < conds.length; c++) {
+      const v = conds[c], src = condSrc[c], buf = condBuf[c], at = c * BATCH;
+      for (let j = 0; j < size; j++) {
+        for (let i = 0; i < src.length; i++) buf[i] = src[i] >= 0 ? vals[src[i] * BATCH + j] : valueAt(data(j), v.vars[i]);
+        out[at + j] = v.decide(buf) ? 1 : 0;
+      }
+    }
+    for (let k = 0; k < conditional.length; k++) {
+      const t = conditional[k], cs = this.questionConds[t], base = t * BATCH;
+      if (cs === null) { hidden.fill(1, base, base + size); continue; }
+      for (let j = 0; j < size; j++) {
+        let h = 0;
+        for (let i = 0; i < cs.length; i++) if (out[cs[i] * BATCH + j] === 0) { h = 1; break; }
+        hidden[base + j] = h;
+      }
+    }
   }
 }

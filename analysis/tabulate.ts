@@ -104,6 +104,8 @@ export class Tabulation {
     for (const tr of tracks) if ('fp' in tr.h) tr.h.fp = fp;
     const b: Batch = { size: 0, vals: reader.vals, hidden: new Uint8Array(tracks.length * BATCH), units: new Int32Array(BATCH), ws: new Float64Array(BATCH) };
     const recs: TabulateResponse[] = new Array(BATCH).fill(undefined);
+    /** Duration of response j of the batch (NaN: none). */
+    const durs = new Float64Array(BATCH);
     let current: Record<string, unknown> = {};
     const byName = new Map(tracks.map((tr) => [tr.q.name, tr]));
     for (const ix of indices) {
@@ -130,20 +132,22 @@ export class Tabulation {
       const j = b.size;
       b.ws[j] = weighted ? (r.weight ?? 1) : 1;
       b.units[j] = weighted ? design.locate(r.stratum, r.psu) : design.locate(undefined, undefined);
+      // Read now, with the answers: a duration is a boxed number somewhere in the record's memory, and
+      // fetching it alone in the quality loop, after the batch, was a cache miss with nothing to overlap.
+      const d = r.durationSec;
+      durs[j] = typeof d === 'number' ? d : NaN;
       reader.start(r.data, j);
-      for (let k = 0; k < conditional.length; k++) {
-        const t = conditional[k];
-        b.hidden[t * BATCH + j] = reader.shown(t) ? 0 : 1;
-      }
       if (fp) fp.start(j);
       recs[j] = r;
       if (++b.size === BATCH) this.flush();
     };
 
     // Question by question over the batch; the switch gives each handler call site one class (inlined).
+    const dataOf = (j: number) => recs[j].data;
     this.flush = () => {
       const size = b.size;
       if (size === 0) return;
+      reader.hide(b.hidden, conditional, size, dataOf);
       for (let t = 0; t < tracks.length; t++) {
         const tr = tracks[t];
         switch (tr.kind) {
@@ -185,7 +189,7 @@ export class Tabulation {
             if (same) straight.push(m.name);
           }
           const r = recs[j];
-          quality.add(r.id ?? String(this.n + j), fp!.end(j), straight, r.durationSec);
+          quality.add(r.id ?? String(this.n + j), fp!.end(j), straight, durs[j]);
         }
       }
       this.n += size;
