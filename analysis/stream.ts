@@ -217,22 +217,59 @@ export class RatioSet {
     if (d.element) d.Q[unit * d.stride + x] += w * w;
   }
 
-  /** Put a respondent in the base and count them in indicator column l, in one call (the hot path). */
-  addOne(unit: number, l: number, w: number) {
-    const d = this.design, x = this.xc, g = this.g[l];
+  /**
+   * Count a respondent in indicator column l (y = 1), not in the base: for sets whose respondents are each
+   * in exactly one level, the base and any column that is a function of the level are derived from the
+   * level columns when results are read (`derive`), instead of being added to for every answer.
+   */
+  addLevel(unit: number, l: number, w: number) {
+    const d = this.design, g = this.g[l];
     const row = unit * d.stride;
-    d.S[row + x] += w;
-    d.cnt[x]++;
-    d.mom[x] += w;
     d.S[row + g] += w;
     d.mom[g] += w;
     d.cnt[g]++;
     if (d.element) {
       const w2 = w * w;
-      d.Q[row + x] += w2;
       d.Q[row + g] += w2;
       d.P[row + g] += w2;
     }
+  }
+
+  /**
+   * Sets column `to` (numerator l, or the base when −1) to what adding y = coef[k] for every respondent
+   * counted in indicator column from[k] would have added: per unit Σ c·S (and Σ c·P, Σ c²·Q in element mode),
+   * Σ c²·mom and the counts. Why: a matrix cell or single choice answer added to its level only, instead of
+   * also to the base, the mean and the top-2-box (12 additions a cell), made the pass ~8% faster. The sums
+   * are the same sums grouped by level, so they agree with adding answer by answer to rounding (~1e-16
+   * relative). Zero sums are skipped, so an infinite y adds nothing where no one gave it.
+   */
+  derive(to: number, from: number[], coef: number[]) {
+    const d = this.design, D = to < 0 ? this.xc : this.g[to], stride = d.stride, src = from.map((l) => this.g[l]);
+    const { S, Q, P } = d;
+    for (let u = 0, row = 0; u < d.units; u++, row += stride) {
+      let s = 0, p = 0, q = 0;
+      for (let k = 0; k < src.length; k++) {
+        const c = coef[k], at = row + src[k];
+        if (S[at] !== 0) s += c * S[at];
+        if (d.element && Q[at] !== 0) {
+          p += c * P[at];
+          q += c * c * Q[at];
+        }
+      }
+      S[row + D] = s;
+      if (d.element) {
+        if (to >= 0) P[row + D] = p; // the base has no Σ w²·x·y (addBase leaves it 0)
+        Q[row + D] = q;
+      }
+    }
+    let m = 0, n = 0;
+    for (let k = 0; k < src.length; k++) {
+      const c = coef[k], g = src[k];
+      if (d.mom[g] !== 0) m += c * c * d.mom[g];
+      n += d.cnt[g];
+    }
+    d.mom[D] = m;
+    d.cnt[D] = n;
   }
 
   /** Add y for column l of a respondent already in the base (x = 1). */

@@ -14,9 +14,23 @@ export class Distribution {
   set: RatioSet;
   cols = new Map<Key, number>();
   opts: Option[] = [];
-  constructor(design: StreamDesign, options: Option[]) {
+  /**
+   * `levelsOnly`: each respondent is counted in exactly one level (set.addLevel), and the base is the sum of
+   * the levels, derived when results are read (`derive`). Otherwise (multiple choice) the caller adds the base.
+   */
+  constructor(design: StreamDesign, options: Option[], readonly levelsOnly = false) {
     this.set = new RatioSet(design);
     for (const o of options) this.level(o.key, o);
+  }
+  /** The level columns, in order. */
+  levelColumns(): number[] {
+    return this.opts.map((o) => this.cols.get(o.key) as number);
+  }
+  /** Sets the base to the sum of the levels (levelsOnly); call before reading results. */
+  derive() {
+    if (!this.levelsOnly) return;
+    const ls = this.levelColumns();
+    this.set.derive(-1, ls, ls.map(() => 1));
   }
   private small = new Int32Array(64).fill(-1);
   /** Strings already met, by slot (a Map lookup only on a miss: see string-slots.ts). */
@@ -64,10 +78,18 @@ class Scale {
     const sorted = [...options].sort((a, b) => (b.value as number) - (a.value as number));
     this.topFrom = sorted[1].value as number;
   }
-  add(unit: number, w: number, value: unknown) {
-    if (this.meanCol < 0 || typeof value !== 'number') return;
-    this.dist.set.add(unit, this.meanCol, w, value);
-    if (value >= this.topFrom) this.dist.set.add(unit, this.topCol, w, 1);
+  /**
+   * The mean (y = the answer, for numeric answers) and the top-2-box (y = 1 from topFrom up) from the level
+   * columns: every numeric answer is a level whose key is its value (see RatioSet.derive).
+   */
+  derive() {
+    if (this.meanCol < 0) return;
+    const dist = this.dist, ls = dist.levelColumns(), keys = dist.opts.map((o) => o.key);
+    const numeric = ls.filter((_, k) => typeof keys[k] === 'number');
+    const values = keys.filter((x): x is number => typeof x === 'number');
+    dist.set.derive(this.meanCol, numeric, values);
+    const top = numeric.filter((_, k) => values[k] >= this.topFrom);
+    dist.set.derive(this.topCol, top, top.map(() => 1));
   }
   result(layout: Layout) {
     if (this.meanCol < 0) return {};
@@ -129,7 +151,7 @@ export class SingleHandler implements Handler {
   readonly dist: Distribution;
   private scale: Scale | null;
   constructor(q: QuestionInfo, design: StreamDesign) {
-    this.dist = new Distribution(design, q.choices);
+    this.dist = new Distribution(design, q.choices, true);
     this.scale = q.kind === 'rating' ? new Scale(this.dist, q.choices) : null;
   }
   answered(v: unknown) {
@@ -138,8 +160,7 @@ export class SingleHandler implements Handler {
   add(v: unknown, unit: number, w: number) {
     const col = this.dist.col(v);
     if (this.fp) this.fp.mix(col);
-    this.dist.set.addOne(unit, col, w);
-    if (this.scale !== null) this.scale.add(unit, w, v);
+    this.dist.set.addLevel(unit, col, w);
   }
   /** Question t's answers in batch b (see batch.ts). */
   column(b: Batch, t: number, tr: TrackCounts) {
@@ -155,12 +176,13 @@ export class SingleHandler implements Handler {
       wA += w;
       const col = this.dist.col(v);
       if (fp !== null) fp.mixAnswer(j, code, col);
-      this.dist.set.addOne(units[j], col, w);
-      if (this.scale !== null) this.scale.add(units[j], w, v);
+      this.dist.set.addLevel(units[j], col, w);
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
   result(layout: Layout) {
+    this.dist.derive();
+    this.scale?.derive();
     return { levels: this.dist.result(layout), ...(this.scale?.result(layout) ?? {}) };
   }
 }
@@ -282,7 +304,7 @@ export class MatrixHandler implements Handler {
   private readFrom: unknown = undefined;
   constructor(q: QuestionInfo, private design: StreamDesign) {
     this.rows = q.rows.map((r) => {
-      const dist = new Distribution(design, q.columns);
+      const dist = new Distribution(design, q.columns, true);
       return { row: r, dist, scale: new Scale(dist, q.columns) };
     });
     const R = this.rows.length;
@@ -293,22 +315,13 @@ export class MatrixHandler implements Handler {
     this.plain = names.map((n) => !(n in Object.prototype));
     this.lev = new Int32Array(R * 64).fill(-1);
     this.levG = new Int32Array(R * 64);
-    this.xcs = Int32Array.from(this.rows, (r) => r.dist.set.xc);
-    this.meanG = Int32Array.from(this.rows, (r) => (r.scale.meanCol >= 0 ? r.dist.set.global(r.scale.meanCol) : -1));
-    this.topG = Int32Array.from(this.rows, (r) => (r.scale.topCol >= 0 ? r.dist.set.global(r.scale.topCol) : -1));
-    this.topFrom = Float64Array.from(this.rows, (r) => r.scale.topFrom);
   }
   /**
    * The flat plan of the rows: per row and small integer answer code (row·64 + code), the level's column
-   * in the row's RatioSet (-1 until first met) and in the design table; per row, the design-table columns
-   * of the base, the mean and the top-2-box, and the top-2-box threshold.
+   * in the row's RatioSet (-1 until first met) and in the design table.
    */
   private lev: Int32Array;
   private levG: Int32Array;
-  private xcs: Int32Array;
-  private meanG: Int32Array;
-  private topG: Int32Array;
-  private topFrom: Float64Array;
   /** Does slot j hold a row value (an own key of the answer)? */
   private hasRows(j: number) {
     const R = this.rows.length, cells = this.cells, plain = this.plain;
@@ -337,7 +350,7 @@ export class MatrixHandler implements Handler {
    * inlined is boxed, an allocation per answer.)
    */
   private tally(unit: number, ws: Float64Array, j: number) {
-    const { rows, cells, scratch, fp, design: d, lev, levG, xcs, meanG, topG, topFrom } = this;
+    const { rows, cells, scratch, fp, design: d, lev, levG } = this;
     const vals = scratch.values, at = j * rows.length, w = ws[j];
     // The fingerprint's state for this response, in locals while the rows are mixed in.
     let h1 = fp ? fp.h1[j] : 0, h2 = fp ? fp.h2[j] : 0;
@@ -354,40 +367,24 @@ export class MatrixHandler implements Handler {
       }
       answered++;
       // Fast path: a small integer code already seen in this row. The same additions, in the same order,
-      // as dist.col → set.addOne → scale.add below, on the design table's columns directly.
+      // as dist.col → set.addLevel below, on the design table's columns directly. (The row's base, mean
+      // and top-2-box are derived from its levels when results are read: Distribution/Scale.derive.)
       const small = typeof cv === 'number' && cv >= 0 && cv < 64 && (cv | 0) === cv;
       const k = small ? i * 64 + cv : 0;
       if (small && lev[k] >= 0 && !element) {
         vals[at + i] = cv;
         if (fp) { h1 = mixH1(h1, lev[k]); h2 = mixH2(h2, lev[k]); }
-        const x = xcs[i], g = levG[k];
-        S[row + x] += w;
-        cnt[x]++;
-        mom[x] += w;
+        const g = levG[k];
         S[row + g] += w;
         mom[g] += w;
         cnt[g]++;
-        const mc = meanG[i];
-        if (mc >= 0) {
-          const wy = w * cv;
-          S[row + mc] += wy;
-          mom[mc] += wy * cv;
-          cnt[mc]++;
-          if (cv >= topFrom[i]) {
-            const tc = topG[i], w1 = w * 1;
-            S[row + tc] += w1;
-            mom[tc] += w1 * 1;
-            cnt[tc]++;
-          }
-        }
         continue;
       }
       const r = rows[i];
       vals[at + i] = typeof cv === 'number' ? cv : NaN;
       const col = r.dist.col(cv);
       if (fp) { h1 = mixH1(h1, col); h2 = mixH2(h2, col); }
-      r.dist.set.addOne(unit, col, w);
-      if (r.scale.meanCol >= 0) r.scale.add(unit, w, cv);
+      r.dist.set.addLevel(unit, col, w);
       if (small) {
         lev[k] = col;
         levG[k] = r.dist.set.global(col);
@@ -425,6 +422,10 @@ export class MatrixHandler implements Handler {
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
   result(layout: Layout) {
+    for (const r of this.rows) {
+      r.dist.derive();
+      r.scale.derive();
+    }
     return {
       rows: this.rows.map((r) => ({
         value: r.row.value, label: r.row.label, answered: r.dist.set.baseN,

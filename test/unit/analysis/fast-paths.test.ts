@@ -171,13 +171,61 @@ describe('fast paths equal the straightforward code', () => {
       byHand.rows.forEach((row, i) => {
         const cv = ans[names[i]];
         if (cv === undefined || cv === null || cv === '') return;
-        const col = row.dist.col(cv);
-        row.dist.set.addOne(u2, col, w);
-        if (row.scale.meanCol >= 0) row.scale.add(u2, w, cv);
+        row.dist.set.addLevel(u2, row.dist.col(cv), w);
       });
     }
     expect(d1.columns).toBe(d2.columns);
     expect(d1.stride).toBe(d2.stride);
     for (const [a, b] of [[d1.S, d2.S], [d1.cnt, d2.cnt], [d1.mom, d2.mom]]) expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
   });
+
+  for (const clustered of [true, false]) {
+    it(`Base, mean and top-2-box derived from the levels equal adding them answer by answer (${clustered ? 'clustered' : 'element'} mode)`, () => {
+      const qn = { pages: [{ elements: [{ type: 'matrix', name: 'm', columns: [1, 2, 3, 4, 5], rows: ['a', 'b', 'c'] }] }] };
+      const q = readQuestionnaire(qn)[0];
+      const r = rng(11);
+      const d1 = new StreamDesign({ clustered }, false), d2 = new StreamDesign({ clustered }, false);
+      const h = new MatrixHandler(q, d1);
+      const direct = new MatrixHandler(q, d2); // base, mean and top-2-box added answer by answer, as before
+      // Known and unknown codes, fractions, negatives, zero, strings (in the base, not in the mean), an infinity.
+      const values: unknown[] = [1, 2, 3, 4, 5, 5, 4, 0, 7, 2.5, -1, 1e6, 'x', '3', Infinity, '', null, undefined];
+      for (let k = 0; k < 20_000; k++) {
+        const u1 = d1.locate(String(k % 3), String(k % 40)), u2 = d2.locate(String(k % 3), String(k % 40));
+        const w = 0.5 + r() * 3;
+        const ans: Record<string, unknown> = {};
+        for (const row of ['a', 'b', 'c']) { const v = values[Math.floor(r() * values.length)]; if (v !== undefined) ans[row] = v; }
+        if (h.answered(ans)) h.add(ans, u1, w);
+        direct.rows.forEach((row, i) => {
+          const cv = ans[['a', 'b', 'c'][i]];
+          if (cv === undefined || cv === null || cv === '') return;
+          const set = row.dist.set, sc = row.scale;
+          set.addLevel(u2, row.dist.col(cv), w);
+          set.addBase(u2, w);
+          if (typeof cv === 'number') {
+            set.add(u2, sc.meanCol, w, cv);
+            if (cv >= sc.topFrom) set.add(u2, sc.topCol, w, 1);
+          }
+        });
+      }
+      h.rows.forEach((row) => { row.dist.derive(); row.scale.derive(); });
+      const derived = [row => row.dist.set.xc, (row) => row.dist.set.global(row.scale.meanCol), (row) => row.dist.set.global(row.scale.topCol)] as ((row: MatrixHandler['rows'][number]) => number)[];
+      let checked = 0;
+      h.rows.forEach((row, i) => {
+        for (const colOf of derived) {
+          const c = colOf(row), c2 = colOf(direct.rows[i]);
+          expect(c).toBe(c2);
+          expect(d1.cnt[c]).toBe(d2.cnt[c2]);
+          const close = (x: number, y: number) => (Number.isFinite(y) ? Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(y)) : Object.is(x, y));
+          expect(close(d1.mom[c], d2.mom[c2]), `mom ${i} ${c}`).toBe(true);
+          for (let u = 0; u < d1.units; u++) {
+            for (const [A, B] of clustered ? [[d1.S, d2.S]] : [[d1.S, d2.S], [d1.Q, d2.Q], [d1.P, d2.P]]) {
+              expect(close(A[u * d1.stride + c], B[u * d2.stride + c2]), `row ${i} col ${c} unit ${u}`).toBe(true);
+              checked++;
+            }
+          }
+        }
+      });
+      expect(checked).toBeGreaterThanOrEqual(27 * 3);
+    });
+  }
 });
