@@ -274,22 +274,40 @@ export class QualityTracker {
    * computed by the caller, who already walks the answers.
    */
   add(id: string, fp: number, straight: string[], durationSec?: number) {
-    if (durationSec !== undefined && Number.isFinite(durationSec)) {
-      const b = Math.round(durationSec * 10);
-      this.hist.add(b, 1);
-      this.nDur++;
-      // Keep possible speeders: the final median is unknown until the end, so filter loosely now.
-      if (this.nDur % 10_000 === 0) this.prefilter = 2 * this.ratio * this.median();
-      if (durationSec < this.prefilter && this.candidates.length < 50 * this.maxIds) this.candidates.push({ id, d: durationSec });
-    }
-    for (const m of straight) this.straight.byMatrix[m] = (this.straight.byMatrix[m] ?? 0) + 1;
-    if (straight.length) {
-      this.straight.count++;
-      if (this.straight.ids.length < this.maxIds) this.straight.ids.push(id);
-    }
-    if (!this.seen.add(fp)) {
-      this.dup.count++;
-      if (this.dup.ids.length < this.maxIds) this.dup.ids.push(id);
+    const d = typeof durationSec === 'number' ? durationSec : NaN;
+    this.addBatch(1, () => id, Float64Array.of(fp), Float64Array.of(d), new Uint8Array(straight.length).fill(1), 1, straight);
+  }
+
+  /**
+   * Responses 0…size−1 of a batch, in order, as add() one by one: `idOf(j)` its id (asked only when
+   * listed), fps[j] its fingerprint, durs[j] its duration (NaN: none), straight[m·stride + j] = 1 when it
+   * straight-lined matrix m (`names[m]`). Why: add() per response boxed two doubles for a call that is not
+   * inlined and built a list of names; here everything is read from flat arrays.
+   */
+  addBatch(size: number, idOf: (j: number) => string, fps: Float64Array, durs: Float64Array, straight: Uint8Array, stride: number, names: string[]) {
+    const flagged = this.straight, dup = this.dup, maxIds = this.maxIds;
+    for (let j = 0; j < size; j++) {
+      const d = durs[j];
+      if (Number.isFinite(d)) {
+        this.hist.add(Math.round(d * 10), 1);
+        this.nDur++;
+        if (this.nDur % 10_000 === 0) this.prefilter = 2 * this.ratio * this.median();
+        if (d < this.prefilter && this.candidates.length < 50 * maxIds) this.candidates.push({ id: idOf(j), d });
+      }
+      let any = false;
+      for (let m = 0; m < names.length; m++) {
+        if (straight[m * stride + j] !== 1) continue;
+        any = true;
+        flagged.byMatrix[names[m]] = (flagged.byMatrix[names[m]] ?? 0) + 1;
+      }
+      if (any) {
+        flagged.count++;
+        if (flagged.ids.length < maxIds) flagged.ids.push(idOf(j));
+      }
+      if (!this.seen.add(fps[j])) {
+        dup.count++;
+        if (dup.ids.length < maxIds) dup.ids.push(idOf(j));
+      }
     }
   }
 

@@ -116,7 +116,11 @@ export class Tabulation {
         return { scratch: null, row, read: () => IndexAccumulator.itemValue(current, it) };
       });
     }
-    const straight: string[] = [];
+    /** Per matrix m and response j of the batch: straight-lined (1) or not; names; fingerprints. */
+    const straight = new Uint8Array(matrices.length * BATCH);
+    const matrixNames = matrices.map((m) => m.name);
+    const fps = new Float64Array(BATCH);
+    const idOf = (j: number) => recs[j].id ?? String(this.n + j);
     const minRows = quality?.minRows ?? 4;
     const weighted = (this.weighted = Boolean(opts.design));
 
@@ -169,28 +173,30 @@ export class Tabulation {
         }
       }
       if (quality) {
-        for (let j = 0; j < size; j++) {
-          straight.length = 0;
-          for (const m of matrices) {
-            const sc = m.scratch;
-            if (sc.present[j] !== 1) continue;
-            if (!m.numeric) {
-              if (isStraightLined(b.vals[m.t * BATCH + j], minRows)) straight.push(m.name);
-              continue;
+        // Straight-lining, matrix by matrix over the batch: straight[m·BATCH + j] = 1 when response j gave
+        // one column to every row it answered (at least minRows of them).
+        for (let mi = 0; mi < matrices.length; mi++) {
+          const m = matrices[mi], sc = m.scratch, at = mi * BATCH, R = sc.rows;
+          for (let j = 0; j < size; j++) {
+            let same = false;
+            if (sc.present[j] === 1) {
+              if (!m.numeric) same = isStraightLined(b.vals[m.t * BATCH + j], minRows);
+              else if (sc.answered[j] >= minRows) {
+                let first = NaN;
+                same = true;
+                for (let i = 0, k = j * R; i < R && same; i++) {
+                  const x = sc.values[k + i];
+                  if (Number.isNaN(x)) continue;
+                  if (Number.isNaN(first)) first = x;
+                  else if (x !== first) same = false;
+                }
+              }
             }
-            if (sc.answered[j] < minRows) continue;
-            let first = NaN, same = true;
-            for (let i = 0, at = j * sc.rows; i < sc.rows && same; i++) {
-              const x = sc.values[at + i];
-              if (Number.isNaN(x)) continue;
-              if (Number.isNaN(first)) first = x;
-              else if (x !== first) same = false;
-            }
-            if (same) straight.push(m.name);
+            straight[at + j] = same ? 1 : 0;
           }
-          const r = recs[j];
-          quality.add(r.id ?? String(this.n + j), fp!.end(j), straight, durs[j]);
         }
+        for (let j = 0; j < size; j++) fps[j] = fp!.end(j);
+        quality.addBatch(size, idOf, fps, durs, straight, BATCH, matrixNames);
       }
       this.n += size;
       b.size = 0;
