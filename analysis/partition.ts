@@ -53,7 +53,8 @@ export type TabulationSnapshot = ReturnType<typeof snapshot>;
 export function absorb(tab: Tabulation, part: TabulationSnapshot, builtColumns: number) {
   tab.flush();
   const d = tab.design, pd = part.design;
-  const col = new Int32Array(pd.columns);
+  // Columns made while results were read (derived bases, means: see RatioSet) are derived again here: skipped (−1).
+  const col = new Int32Array(pd.columns).fill(-1);
   for (let c = 0; c < Math.min(builtColumns, pd.columns); c++) col[c] = c;
   const dists = distributions(tab);
   part.levels.forEach((levels, i) => {
@@ -65,6 +66,7 @@ export function absorb(tab: Tabulation, part: TabulationSnapshot, builtColumns: 
   for (let u = 0; u < unit.length; u++) {
     const from = u * pd.stride, to = unit[u] * d.stride;
     for (let c = 0; c < pd.columns; c++) {
+      if (col[c] < 0) continue;
       d.S[to + col[c]] += pd.S[from + c];
       if (d.element) {
         d.Q[to + col[c]] += pd.Q[from + c];
@@ -73,6 +75,7 @@ export function absorb(tab: Tabulation, part: TabulationSnapshot, builtColumns: 
     }
   }
   for (let c = 0; c < pd.columns; c++) {
+    if (col[c] < 0) continue;
     d.cnt[col[c]] += pd.cnt[c];
     d.mom[col[c]] += pd.mom[c];
   }

@@ -182,11 +182,17 @@ export class StreamDesign {
  * element mode, Σw²·… moments stand in for PSU totals).
  */
 export class RatioSet {
-  /** The base column, and the table column of each numerator l. */
-  readonly xc: number;
+  /** The base column (−1 until derived, for a set with a derived base), and the table column of each numerator l. */
+  xc = -1;
   private g: number[] = [];
-  constructor(private design: StreamDesign) {
-    this.xc = design.column();
+  /**
+   * `derivedBase`: the base is never added to during the pass, only derived from numerators when results
+   * are read (see derive), and its column is made then, after every column the pass adds to. Why: the
+   * columns the pass touches are then packed together (a matrix row's 5 levels instead of base, levels,
+   * mean and top-2-box), ~⅓ fewer cache lines of the design table a response.
+   */
+  constructor(private design: StreamDesign, derivedBase = false) {
+    if (!derivedBase) this.xc = design.column();
   }
 
   /** The design table's column of numerator l. */
@@ -244,6 +250,7 @@ export class RatioSet {
    * relative). Zero sums are skipped, so an infinite y adds nothing where no one gave it.
    */
   derive(to: number, from: number[], coef: number[]) {
+    if (to < 0 && this.xc < 0) this.xc = this.design.column();
     const d = this.design, D = to < 0 ? this.xc : this.g[to], stride = d.stride, src = from.map((l) => this.g[l]);
     const { S, Q, P } = d;
     for (let u = 0, row = 0; u < d.units; u++, row += stride) {
@@ -297,6 +304,7 @@ export class RatioSet {
 
   /** Estimate, SE, CI (t on design df; Wilson for proportions without a design), deff (R's rule). */
   estimate(l: number, layout: ReturnType<StreamDesign['layout']>, proportion: boolean): StreamEstimate {
+    if (this.xc < 0) throw new Error('RatioSet.estimate: the base was not derived');
     const d = this.design;
     const X = this.baseW;
     const R = this.total(l) / X;

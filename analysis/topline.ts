@@ -19,7 +19,7 @@ export class Distribution {
    * the levels, derived when results are read (`derive`). Otherwise (multiple choice) the caller adds the base.
    */
   constructor(design: StreamDesign, options: Option[], readonly levelsOnly = false) {
-    this.set = new RatioSet(design);
+    this.set = new RatioSet(design, levelsOnly);
     for (const o of options) this.level(o.key, o);
   }
   /** The level columns, in order. */
@@ -66,15 +66,15 @@ export class Distribution {
 
 /** Scale summary for ordered numeric options: mean and top-2-box share. */
 class Scale {
+  /** Numerators of the mean and the top-2-box in the distribution's set: made when first derived (see RatioSet). */
   meanCol = -1;
   topCol = -1;
+  readonly numeric: boolean;
   /** Smallest value in the top two boxes of the scale. */
   topFrom = Infinity;
   constructor(private dist: Distribution, options: Option[]) {
-    const numeric = options.length > 1 && options.every((o) => typeof o.value === 'number');
-    if (!numeric) return;
-    this.meanCol = dist.set.column();
-    this.topCol = dist.set.column();
+    this.numeric = options.length > 1 && options.every((o) => typeof o.value === 'number');
+    if (!this.numeric) return;
     const sorted = [...options].sort((a, b) => (b.value as number) - (a.value as number));
     this.topFrom = sorted[1].value as number;
   }
@@ -83,8 +83,12 @@ class Scale {
    * columns: every numeric answer is a level whose key is its value (see RatioSet.derive).
    */
   derive() {
-    if (this.meanCol < 0) return;
+    if (!this.numeric) return;
     const dist = this.dist, ls = dist.levelColumns(), keys = dist.opts.map((o) => o.key);
+    if (this.meanCol < 0) {
+      this.meanCol = dist.set.column();
+      this.topCol = dist.set.column();
+    }
     const numeric = ls.filter((_, k) => typeof keys[k] === 'number');
     const values = keys.filter((x): x is number => typeof x === 'number');
     dist.set.derive(this.meanCol, numeric, values);
@@ -92,7 +96,7 @@ class Scale {
     dist.set.derive(this.topCol, top, top.map(() => 1));
   }
   result(layout: Layout) {
-    if (this.meanCol < 0) return {};
+    if (!this.numeric) return {};
     return { mean: this.dist.set.estimate(this.meanCol, layout, false), top2: this.dist.set.estimate(this.topCol, layout, true) };
   }
 }

@@ -183,49 +183,64 @@ describe('fast paths equal the straightforward code', () => {
     it(`Base, mean and top-2-box derived from the levels equal adding them answer by answer (${clustered ? 'clustered' : 'element'} mode)`, () => {
       const qn = { pages: [{ elements: [{ type: 'matrix', name: 'm', columns: [1, 2, 3, 4, 5], rows: ['a', 'b', 'c'] }] }] };
       const q = readQuestionnaire(qn)[0];
+      const rowNames = ['a', 'b', 'c'];
       const r = rng(11);
-      const d1 = new StreamDesign({ clustered }, false), d2 = new StreamDesign({ clustered }, false);
-      const h = new MatrixHandler(q, d1);
-      const direct = new MatrixHandler(q, d2); // base, mean and top-2-box added answer by answer, as before
+      const d = new StreamDesign({ clustered }, false);
+      const h = new MatrixHandler(q, d);
+      // What the derived columns must hold, added answer by answer: per row and column kind (base, mean,
+      // top-2-box), per unit Σ w·y (S), Σ w²·y² (Q), Σ w²·y (P), and overall Σ w·y² (mom) and the count.
+      const kinds = ['base', 'mean', 'top'] as const;
+      const want = new Map<string, { S: number[]; Q: number[]; P: number[]; mom: number; cnt: number }>();
+      const at = (i: number, kind: string) => {
+        const key = `${i} ${kind}`;
+        if (!want.has(key)) want.set(key, { S: [], Q: [], P: [], mom: 0, cnt: 0 });
+        return want.get(key)!;
+      };
+      const put = (i: number, kind: string, u: number, w: number, y: number) => {
+        const e = at(i, kind);
+        e.S[u] = (e.S[u] ?? 0) + w * y;
+        e.Q[u] = (e.Q[u] ?? 0) + w * w * y * y;
+        e.P[u] = (e.P[u] ?? 0) + w * w * y;
+        e.mom += w * y * y;
+        e.cnt++;
+      };
       // Known and unknown codes, fractions, negatives, zero, strings (in the base, not in the mean), an infinity.
       const values: unknown[] = [1, 2, 3, 4, 5, 5, 4, 0, 7, 2.5, -1, 1e6, 'x', '3', Infinity, '', null, undefined];
       for (let k = 0; k < 20_000; k++) {
-        const u1 = d1.locate(String(k % 3), String(k % 40)), u2 = d2.locate(String(k % 3), String(k % 40));
+        const u = d.locate(String(k % 3), String(k % 40));
         const w = 0.5 + r() * 3;
         const ans: Record<string, unknown> = {};
-        for (const row of ['a', 'b', 'c']) { const v = values[Math.floor(r() * values.length)]; if (v !== undefined) ans[row] = v; }
-        if (h.answered(ans)) h.add(ans, u1, w);
-        direct.rows.forEach((row, i) => {
-          const cv = ans[['a', 'b', 'c'][i]];
+        for (const row of rowNames) { const v = values[Math.floor(r() * values.length)]; if (v !== undefined) ans[row] = v; }
+        if (h.answered(ans)) h.add(ans, u, w);
+        rowNames.forEach((row, i) => {
+          const cv = ans[row];
           if (cv === undefined || cv === null || cv === '') return;
-          const set = row.dist.set, sc = row.scale;
-          set.addLevel(u2, row.dist.col(cv), w);
-          set.addBase(u2, w);
+          put(i, 'base', u, w, 1);
           if (typeof cv === 'number') {
-            set.add(u2, sc.meanCol, w, cv);
-            if (cv >= sc.topFrom) set.add(u2, sc.topCol, w, 1);
+            put(i, 'mean', u, w, cv);
+            if (cv >= 4) put(i, 'top', u, w, 1);
           }
         });
       }
       h.rows.forEach((row) => { row.dist.derive(); row.scale.derive(); });
-      const derived = [row => row.dist.set.xc, (row) => row.dist.set.global(row.scale.meanCol), (row) => row.dist.set.global(row.scale.topCol)] as ((row: MatrixHandler['rows'][number]) => number)[];
+      const close = (x: number, y: number) => (Number.isFinite(y) ? Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(y)) : Object.is(x, y));
       let checked = 0;
       h.rows.forEach((row, i) => {
-        for (const colOf of derived) {
-          const c = colOf(row), c2 = colOf(direct.rows[i]);
-          expect(c).toBe(c2);
-          expect(d1.cnt[c]).toBe(d2.cnt[c2]);
-          const close = (x: number, y: number) => (Number.isFinite(y) ? Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(y)) : Object.is(x, y));
-          expect(close(d1.mom[c], d2.mom[c2]), `mom ${i} ${c}`).toBe(true);
-          for (let u = 0; u < d1.units; u++) {
-            for (const [A, B] of clustered ? [[d1.S, d2.S]] : [[d1.S, d2.S], [d1.Q, d2.Q], [d1.P, d2.P]]) {
-              expect(close(A[u * d1.stride + c], B[u * d2.stride + c2]), `row ${i} col ${c} unit ${u}`).toBe(true);
+        const cols = { base: row.dist.set.xc, mean: row.dist.set.global(row.scale.meanCol), top: row.dist.set.global(row.scale.topCol) };
+        for (const kind of kinds) {
+          const c = cols[kind], e = at(i, kind);
+          expect(d.cnt[c], `${i} ${kind} count`).toBe(e.cnt);
+          expect(close(d.mom[c], e.mom), `${i} ${kind} mom ${d.mom[c]} ${e.mom}`).toBe(true);
+          for (let u = 0; u < d.units; u++) {
+            const tables: [Float64Array, number[]][] = clustered ? [[d.S, e.S]] : [[d.S, e.S], [d.Q, e.Q], ...(kind === 'base' ? [] : [[d.P, e.P] as [Float64Array, number[]]])];
+            for (const [A, B] of tables) {
+              expect(close(A[u * d.stride + c], B[u] ?? 0), `row ${i} ${kind} unit ${u}: ${A[u * d.stride + c]} vs ${B[u]}`).toBe(true);
               checked++;
             }
           }
         }
       });
-      expect(checked).toBeGreaterThanOrEqual(27 * 3);
+      expect(checked).toBeGreaterThanOrEqual(clustered ? 9 * 40 : 9 * 3 * 2);
     });
   }
 });
