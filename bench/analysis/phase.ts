@@ -2,9 +2,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { mergeParts, TabulationSnapshot } from '../../analysis/partition.js';
+import { absorb, TabulationSnapshot } from '../../analysis/partition.js';
 import { responses, survey } from './generate.js';
-import { tabulate, TabulateResponse } from '../../analysis/tabulate.js';
+import { Tabulation, tabulate, TabulateResponse } from '../../analysis/tabulate.js';
 import { svyDesign } from '../../analysis/design.js';
 import { rake } from '../../analysis/weights.js';
 import { svyProportions } from '../../analysis/estimates.js';
@@ -33,8 +33,15 @@ if (phase === 'topline' && Number(process.env.BENCH_WORKERS ?? 1) > 1) {
   const load = os.loadavg()[0];
   const t0 = performance.now();
   const c0 = process.cpuUsage(); // the process: all threads
-  const parts = await Promise.all(ws.map((w) => { const p = new Promise<TabulationSnapshot>((ok) => w.once('message', ok)); w.postMessage('go'); return p; }));
-  const top = mergeParts(survey, parts, { design: { clustered: true } });
+  // Each part is added in as it arrives (analysis/partition.ts absorb, what mergeParts does), so the first
+  // is merged while the other worker finishes.
+  const merged = new Tabulation(survey, { design: { clustered: true } });
+  const built = merged.design.columns;
+  await Promise.all(ws.map((w) => new Promise<void>((ok) => {
+    w.once('message', (part: TabulationSnapshot) => { absorb(merged, part, built); ok(); });
+    w.postMessage('go');
+  })));
+  const top = merged.result();
   const ms = performance.now() - t0;
   const cpu = cpuMs(c0);
   await Promise.all(ws.map((w) => w.terminate()));
