@@ -230,10 +230,13 @@ export class MultipleHandler implements Handler {
     if (fp) { fp.h1[j] = h1; fp.h2[j] = h2; }
   }
   /** The array answer of slot j, already copied to `items` (n of them): the same additions as add(). */
-  private addItems(unit: number, ws: Float64Array, j: number, n: number) {
+  /** The n items copied for slot j; `code` (≥ 0) is mixed into the fingerprint first, with the items. */
+  private addItems(unit: number, ws: Float64Array, j: number, n: number, code: number) {
     const dist = this.dist, fp = this.fp, items = this.items, at = j * this.cap, w = ws[j];
     dist.set.addBase(unit, w);
-    let h1 = fp ? mixH1(fp.h1[j], n) : 0, h2 = fp ? mixH2(fp.h2[j], n) : 0;
+    let h1 = fp ? fp.h1[j] : 0, h2 = fp ? fp.h2[j] : 0;
+    if (fp && code >= 0) { h1 = mixH1(h1, code); h2 = mixH2(h2, code); }
+    if (fp) { h1 = mixH1(h1, n); h2 = mixH2(h2, n); }
     for (let i = 0; i < n; i++) {
       const col = dist.col(items[at + i]);
       if (fp) { h1 = mixH1(h1, col); h2 = mixH2(h2, col); }
@@ -256,9 +259,12 @@ export class MultipleHandler implements Handler {
       answered++;
       const w = ws[j];
       wA += w;
-      if (fp !== null) { fp.j = j; fp.mix(code); }
-      if (n >= 0) this.addItems(units[j], ws, j, n);
-      else this.add(v, units[j], w);
+      // Copied items: the question's code is mixed into the fingerprint with them, in addItems' locals.
+      if (n >= 0) this.addItems(units[j], ws, j, n, fp !== null ? code : -1);
+      else {
+        if (fp !== null) { fp.j = j; fp.mix(code); }
+        this.add(v, units[j], w);
+      }
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
@@ -344,7 +350,7 @@ export class MatrixHandler implements Handler {
     if (this.readFrom !== v) this.read(v as Record<string, unknown>, this.cells, 0);
     this.readFrom = undefined;
     this.one[0] = w;
-    this.tally(unit, this.one, 0);
+    this.tally(unit, this.one, 0, -1);
   }
   /** The weight of add()'s answer, for tally(). */
   private one = new Float64Array(1);
@@ -353,11 +359,12 @@ export class MatrixHandler implements Handler {
    * of the scratch area. (Weights are passed as an array and index: a double argument to a call that is not
    * inlined is boxed, an allocation per answer.)
    */
-  private tally(unit: number, ws: Float64Array, j: number) {
+  private tally(unit: number, ws: Float64Array, j: number, code: number) {
     const { rows, cells, scratch, fp, design: d, lev, levG } = this;
     const vals = scratch.values, at = j * rows.length, w = ws[j];
-    // The fingerprint's state for this response, in locals while the rows are mixed in.
+    // The fingerprint's state for this response, in locals while the question's code (when ≥ 0) and the rows are mixed in.
     let h1 = fp ? fp.h1[j] : 0, h2 = fp ? fp.h2[j] : 0;
+    if (fp && code >= 0) { h1 = mixH1(h1, code); h2 = mixH2(h2, code); }
     let answered = 0;
     let S = d.S, row = unit * d.stride, cnt = d.cnt, mom = d.mom;
     const element = d.element;
@@ -420,8 +427,8 @@ export class MatrixHandler implements Handler {
       answered++;
       const w = ws[j];
       wA += w;
-      if (fp !== null) { fp.j = j; fp.mix(code); }
-      if (obj) this.tally(units[j], ws, j);
+      if (obj) this.tally(units[j], ws, j, fp !== null ? code : -1);
+      else if (fp !== null) { fp.j = j; fp.mix(code); }
     }
     settle(tr, shown, notShown, noAnswer, answered, wA);
   }
