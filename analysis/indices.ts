@@ -142,9 +142,7 @@ export class IndexAccumulator {
     this.scores = new Float64Array(spec.items.length * 64);
     for (let j = 0; j < spec.items.length; j++) {
       for (let v = 0; v < 64; v++) {
-        let s = ((v - this.mins[j]) / this.ranges[j]) * 100;
-        if (this.reversed[j] === 1) s = 100 - s;
-        this.scores[j * 64 + v] = s;
+        this.scores[j * 64 + v] = this.score(j, v);
       }
     }
   }
@@ -157,6 +155,12 @@ export class IndexAccumulator {
    */
   sources: ItemSource[] = [];
 
+  /** Item j's answer v on the 0–100 scale (reversed items counted down): the one expression every path uses. */
+  private score(j: number, v: number): number {
+    const s = ((v - this.mins[j]) / this.ranges[j]) * 100;
+    return this.reversed[j] === 1 ? 100 - s : s;
+  }
+
   /** Reader for data objects, for callers that do not supply getters. */
   static itemValue(data: Record<string, unknown>, it: IndexItem): number {
     const q = data[it.question];
@@ -168,15 +172,14 @@ export class IndexAccumulator {
   add(unit: number, ws: Float64Array, slot: number) {
     const w = ws[slot];
     let sum = 0, answered = 0;
-    const { sources, buf, mins, ranges, reversed } = this;
+    const { sources, buf } = this;
     const k = buf.length;
     for (let j = 0; j < k; j++) {
       const src = sources[j];
       const sc = src.scratch;
       const v = sc !== null ? (sc.present[slot] === 1 ? sc.values[slot * sc.rows + src.row] : NaN) : src.read!();
       if (Number.isNaN(v)) { buf[j] = NaN; continue; }
-      let s = ((v - mins[j]) / ranges[j]) * 100;
-      if (reversed[j] === 1) s = 100 - s;
+      const s = this.score(j, v);
       buf[j] = s;
       sum += s;
       answered++;
@@ -206,7 +209,7 @@ export class IndexAccumulator {
   column(units: Int32Array, ws: Float64Array, size: number) {
     const plan = this.onePlan();
     if (plan === null) throw new Error('IndexAccumulator.column: items are not all rows of one matrix (use add)');
-    const { buf, mins, ranges, reversed, scores, set, col, alphaAcc } = this;
+    const { buf, scores, set, col, alphaAcc } = this;
     const { values, present, rows: R } = plan.scratch, rowOf = plan.rows;
     const k = buf.length, need = this.minShare * k;
     for (let slot = 0; slot < size; slot++) {
@@ -216,12 +219,7 @@ export class IndexAccumulator {
       for (let j = 0; j < k; j++) {
         const v = values[at + rowOf[j]];
         if (Number.isNaN(v)) { buf[j] = NaN; continue; }
-        let s: number;
-        if (v >= 0 && v < 64 && (v | 0) === v) s = scores[j * 64 + v];
-        else {
-          s = ((v - mins[j]) / ranges[j]) * 100;
-          if (reversed[j] === 1) s = 100 - s;
-        }
+        const s = v >= 0 && v < 64 && (v | 0) === v ? scores[j * 64 + v] : this.score(j, v);
         buf[j] = s;
         sum += s;
         answered++;

@@ -79,7 +79,6 @@ export function compileReader(names: string[], stride = 1, nested: NestedRead[] 
 }
 
 export class ResponseReader {
-  private names: string[];
   /** Question t's answer for slot j of the batch at [t·BATCH + j]. */
   readonly vals: unknown[];
   /** Reads every question's answer into `vals` (compiled once: see compileReader). */
@@ -97,9 +96,8 @@ export class ResponseReader {
 
   /** `nested`, `arrays`: matrices and multiple choices whose rows or items are read with the top-level answers (see compileReader). */
   constructor(questions: QuestionInfo[], nested: NestedRead[] = [], arrays: ArrayRead[] = []) {
-    this.names = questions.map((q) => q.name);
     this.vals = new Array(questions.length * BATCH).fill(undefined);
-    this.readAll = compileReader(this.names, BATCH, nested, arrays);
+    this.readAll = compileReader(questions.map((q) => q.name), BATCH, nested, arrays);
     const byName = new Map<string, number>();
     questions.forEach((q, t) => { if (!byName.has(q.name)) byName.set(q.name, t); });
     const byText = new Map<string, number>();
