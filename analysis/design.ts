@@ -1,5 +1,6 @@
 // Survey designs with the semantics of R's svydesign(ids, strata, weights, fpc, nest = TRUE), and the
 // first-stage Taylor-linearisation variance that every estimate in this module is built on.
+import { calibrationResiduals } from './residuals.js';
 
 export type LonelyPsu = 'fail' | 'remove' | 'certainty' | 'adjust' | 'average';
 
@@ -148,53 +149,14 @@ export function withWeights(d: SurveyDesign, weights: Float64Array, step: Calibr
   return { ...d, weights, calibrations: [...d.calibrations, step] };
 }
 
-/**
- * Replace influence values z (= weight × linearised variable) by their residuals from the calibration
- * groups, exactly as R's svyrecvar does for postStratify (weighted by pre-calibration weights) and for
- * rake (ten sweeps of unweighted group means over the margins).
- */
-export function calibrationResiduals(d: SurveyDesign, z: Float64Array): void {
-  for (const c of d.calibrations) {
-    if (c.kind === 'poststratify') {
-      const G = maxGroup(c.group) + 1;
-      const num = new Float64Array(G);
-      const den = new Float64Array(G);
-      for (let i = 0; i < z.length; i++) {
-        const psw = c.weights[i] === 0 && c.oldWeights[i] === 0 ? 1 : c.weights[i];
-        num[c.group[i]] += (z[i] * c.oldWeights[i]) / psw;
-        den[c.group[i]] += c.oldWeights[i];
-      }
-      for (let i = 0; i < z.length; i++) {
-        const g = c.group[i];
-        if (den[g] > 0) z[i] -= (num[g] / den[g]) * c.weights[i];
-      }
-    } else {
-      for (let sweep = 0; sweep < 10; sweep++) {
-        for (const m of c.margins) {
-          const G = maxGroup(m.group) + 1;
-          const sum = new Float64Array(G);
-          const cnt = new Float64Array(G);
-          for (let i = 0; i < z.length; i++) {
-            const w = m.weights[i];
-            sum[m.group[i]] += w === 0 ? 0 : z[i] / w;
-            cnt[m.group[i]]++;
-          }
-          for (let i = 0; i < z.length; i++) z[i] -= m.weights[i] * (sum[m.group[i]] / cnt[m.group[i]]);
-        }
-      }
-    }
-  }
-}
-
-function maxGroup(g: Int32Array): number {
-  let m = 0;
-  for (const x of g) if (x > m) m = x;
-  return m;
-}
-
 /** Sum influence values within PSUs (after calibration residuals). */
 export function psuTotals(d: SurveyDesign, z: Float64Array): Float64Array {
   if (d.calibrations.length) calibrationResiduals(d, z);
+  return sumByPsu(d, z);
+}
+
+/** Sum influence values within PSUs, as they are (residuals already taken, or no calibration). */
+export function sumByPsu(d: SurveyDesign, z: Float64Array): Float64Array {
   const t = new Float64Array(d.psuStratum.length);
   for (let i = 0; i < z.length; i++) t[d.psu[i]] += z[i];
   return t;
