@@ -2,7 +2,7 @@
 // F, the default, and first-order "Chisq"), Cramér's V, standardized residuals and small-cell handling.
 import { SurveyDesign, covarianceFromPsuTotals } from './design.js';
 import { calibrationResiduals } from './residuals.js';
-import { LEVELS_AT_ONCE, levelsOf } from './estimates.js';
+import { levelsOf } from './estimates.js';
 import { chisqUpper, fUpper } from './tests/distributions.js';
 import { Matrix, matMul, projectOut, solve, trace, transpose } from './linalg.js';
 
@@ -151,16 +151,12 @@ function cellCovariance(d: SurveyDesign, cell: Int32Array, p: number[], W: numbe
     }
     for (let k = 0; k < K; k++) for (let q = 0; q < P; q++) totals[k][q] = (totals[k][q] - p[k] * wPsu[q]) / W;
   } else {
-    // A few cells at a time: the raking cross tables are made once for each group of cells (residuals.ts).
-    for (let from = 0; from < K; from += LEVELS_AT_ONCE) {
-      const ks = Array.from({ length: Math.min(LEVELS_AT_ONCE, K - from) }, (_, j) => from + j);
-      const zs = ks.map((k) => {
-        const z = new Float64Array(d.n);
-        for (let i = 0; i < d.n; i++) if (cell[i] >= 0) z[i] = (d.weights[i] * ((cell[i] === k ? 1 : 0) - p[k])) / W;
-        return z;
-      });
-      calibrationResiduals(d, zs);
-      ks.forEach((k, j) => { for (let i = 0; i < d.n; i++) totals[k][d.psu[i]] += zs[j][i]; });
+    const z = new Float64Array(d.n);
+    for (let k = 0; k < K; k++) {
+      z.fill(0);
+      for (let i = 0; i < d.n; i++) if (cell[i] >= 0) z[i] = (d.weights[i] * ((cell[i] === k ? 1 : 0) - p[k])) / W;
+      calibrationResiduals(d, z);
+      for (let i = 0; i < d.n; i++) totals[k][d.psu[i]] += z[i];
     }
   }
   return covarianceFromPsuTotals(d, totals);

@@ -1,7 +1,6 @@
 // Design-based estimates: means, totals, proportions of each level, and the same by domain (R's svymean,
 // svytotal, svyby), each with SE, 95% CI (t on the design's df), design effect and effective sample size.
-import { SurveyDesign, covarianceFromPsuTotals, sumByPsu, varianceOf } from './design.js';
-import { calibrationResiduals } from './residuals.js';
+import { SurveyDesign, varianceOf } from './design.js';
 import { criticalValue } from './tests/distributions.js';
 import { wilsonInterval } from './tests/wilson.js';
 
@@ -73,28 +72,14 @@ export function finishEstimate(
 
 /** svymean(~y, design): NaN in y is missing and leaves the estimate (as na.rm = TRUE). */
 export function svyMean(d: SurveyDesign, y: ArrayLike<number>, opts?: EstimateOptions): Estimate {
-  return svyMeans(d, [y], opts)[0];
-}
-
-/**
- * svyMean of each of several variables (a factor's level indicators) over one design: the same estimates,
- * their calibration residuals taken together (the raking cross tables made once: residuals.ts).
- */
-function svyMeans(d: SurveyDesign, ys: ArrayLike<number>[], opts?: EstimateOptions): Estimate[] {
-  const ms = ys.map((y) => moments(d, y, opts));
-  const zs = ys.map((y, k) => {
-    const z = new Float64Array(d.n), m = ms[k];
-    for (let i = 0; i < d.n; i++) {
-      const yi = y[i];
-      if (!Number.isNaN(yi) && inDomain(opts, i)) z[i] = (d.weights[i] * (yi - m.mean)) / m.W;
-    }
-    return z;
-  });
-  if (d.calibrations.length) calibrationResiduals(d, zs);
-  return zs.map((z, k) => {
-    const m = ms[k], v = covarianceFromPsuTotals(d, [sumByPsu(d, z)])[0][0];
-    return finishEstimate(d, m.mean, v, srsVarianceOfMean(m.svyvar, m.W, m.n), m.n, m.W, opts?.level);
-  });
+  const m = moments(d, y, opts);
+  const z = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) {
+    const yi = y[i];
+    if (!Number.isNaN(yi) && inDomain(opts, i)) z[i] = (d.weights[i] * (yi - m.mean)) / m.W;
+  }
+  const v = varianceOf(d, z);
+  return finishEstimate(d, m.mean, v, srsVarianceOfMean(m.svyvar, m.W, m.n), m.n, m.W, opts?.level);
 }
 
 /** svytotal(~y, design). */
@@ -129,26 +114,18 @@ export interface Proportions {
 /** Proportion in each level of a categorical variable: svymean(~factor, design). Missing = null or ''. */
 export function svyProportions(d: SurveyDesign, x: ArrayLike<string | null>, opts?: EstimateOptions): Proportions {
   const out: Record<string, Estimate> = {};
-  const levels = levelsOf(x);
-  // Levels a few at a time: each holds two arrays of n doubles until its SE is computed.
-  for (let from = 0; from < levels.length; from += LEVELS_AT_ONCE) {
-    const chunk = levels.slice(from, from + LEVELS_AT_ONCE);
-    const ys = chunk.map((lev) => {
-      const y = new Float64Array(d.n);
-      for (let i = 0; i < d.n; i++) y[i] = x[i] === null || x[i] === '' ? NaN : x[i] === lev ? 1 : 0;
-      return y;
-    });
-    svyMeans(d, ys, opts).forEach((e, k) => {
+  for (const lev of levelsOf(x)) {
+    const y = new Float64Array(d.n);
+    for (let i = 0; i < d.n; i++) y[i] = x[i] === null || x[i] === '' ? NaN : x[i] === lev ? 1 : 0;
+    const e = svyMean(d, y, opts);
+    if (d.simple) {
       // Without a design, pollsters expect the Wilson score interval for a proportion.
-      if (d.simple) e.ci = wilsonInterval(Math.round(e.estimate * e.n), e.n, opts?.level);
-      out[chunk[k]] = e;
-    });
+      e.ci = wilsonInterval(Math.round(e.estimate * e.n), e.n, opts?.level);
+    }
+    out[lev] = e;
   }
   return { levels: out, ciMethod: d.simple ? 'wilson' : 't' };
 }
-
-/** Variables whose calibration residuals are taken together (memory: 2 × 8 × n doubles). */
-export const LEVELS_AT_ONCE = 8;
 
 export type ByStatistic = 'mean' | 'total' | 'proportion';
 

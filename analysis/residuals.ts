@@ -11,28 +11,25 @@ export interface RakeMargin {
 /**
  * Replace influence values z (= weight × linearised variable) by their residuals from the calibration
  * groups, as R's svyrecvar does for postStratify (weighted by pre-calibration weights) and for rake (ten
- * sweeps of unweighted group means over the margins). `z` may be several variables, each done in place.
+ * sweeps of unweighted group means over the margins).
  */
-export function calibrationResiduals(d: SurveyDesign, z: Float64Array | Float64Array[]): void {
-  const zs = Array.isArray(z) ? z : [z];
+export function calibrationResiduals(d: SurveyDesign, z: Float64Array): void {
   for (const c of d.calibrations) {
     if (c.kind === 'rake') {
-      rakeResiduals(zs, c.margins);
+      rakeResiduals(z, c.margins);
       continue;
     }
     const G = maxGroup(c.group) + 1;
-    for (const x of zs) {
-      const num = new Float64Array(G);
-      const den = new Float64Array(G);
-      for (let i = 0; i < x.length; i++) {
-        const psw = c.weights[i] === 0 && c.oldWeights[i] === 0 ? 1 : c.weights[i];
-        num[c.group[i]] += (x[i] * c.oldWeights[i]) / psw;
-        den[c.group[i]] += c.oldWeights[i];
-      }
-      for (let i = 0; i < x.length; i++) {
-        const g = c.group[i];
-        if (den[g] > 0) x[i] -= (num[g] / den[g]) * c.weights[i];
-      }
+    const num = new Float64Array(G);
+    const den = new Float64Array(G);
+    for (let i = 0; i < z.length; i++) {
+      const psw = c.weights[i] === 0 && c.oldWeights[i] === 0 ? 1 : c.weights[i];
+      num[c.group[i]] += (z[i] * c.oldWeights[i]) / psw;
+      den[c.group[i]] += c.oldWeights[i];
+    }
+    for (let i = 0; i < z.length; i++) {
+      const g = c.group[i];
+      if (den[g] > 0) z[i] -= (num[g] / den[g]) * c.weights[i];
     }
   }
 }
@@ -47,53 +44,46 @@ const MAX_CROSS_CELLS = 4_000_000;
  *   x = x₀ − Σ_m w_m · C_m[group_m],
  * and the sum a step needs, Σ over group g of margin a of x / w_a, is
  *   Σ_g x₀ / w_a − Σ_b Σ_h C_b[h] · T_ab[g][h],   T_ab[g][h] = Σ over rows in g of a and h of b of w_b / w_a.
- * So the 30 steps run on the small tables C and T, and each variable costs two passes over the rows
- * instead of sixty (a factor's 5 levels at 10⁶ rows: ~4 s before). Same values as the sweeps row by row
- * (`rakeSweeps`) up to rounding; those are kept for margins whose cross tables would be too large.
+ * So the 30 steps run on the small tables C and T (T made once per raking), and a variable costs two
+ * passes over the rows per margin instead of twenty. Same values as the sweeps row by row (`rakeSweeps`)
+ * up to rounding; those are kept for margins whose cross tables would be too large.
  */
-export function rakeResiduals(zs: Float64Array[], margins: RakeMargin[]): void {
-  if (!zs.length) return;
+export function rakeResiduals(x: Float64Array, margins: RakeMargin[]): void {
+  const t = crossTables(margins);
+  if (t === null) return rakeSweeps(x, margins);
+  const { G, cnt, T } = t, M = margins.length;
+  const S0 = G.map((g, a) => groupSums(new Float64Array(g), x, margins[a].group, margins[a].weights));
+  const C = G.map((g) => new Float64Array(g));
+  const mean = new Float64Array(Math.max(...G));
+  for (let sweep = 0; sweep < 10; sweep++) {
+    for (let a = 0; a < M; a++) {
+      for (let g = 0; g < G[a]; g++) {
+        let s = S0[a][g];
+        for (let b = 0; b < M; b++) {
+          const Tab = T[a][b], Cb = C[b], Gb = G[b];
+          for (let h = 0; h < Gb; h++) s -= Cb[h] * Tab[g * Gb + h];
+        }
+        mean[g] = cnt[a][g] > 0 ? s / cnt[a][g] : 0; // a group no row is in: nothing to subtract
+      }
+      for (let g = 0; g < G[a]; g++) C[a][g] += mean[g];
+    }
+  }
+  for (let a = 0; a < M; a++) subtractGroupConstants(x, margins[a].group, margins[a].weights, C[a]);
+}
+
+interface CrossTables { G: number[]; cnt: Float64Array[]; T: Float64Array[][] }
+
+/** Per raking (a calibrated design keeps its margins): groups, group sizes, cross tables; null when too large. */
+const tablesOf = new WeakMap<RakeMargin[], CrossTables | null>();
+function crossTables(margins: RakeMargin[]): CrossTables | null {
+  const known = tablesOf.get(margins);
+  if (known !== undefined) return known;
   const M = margins.length;
   const G = margins.map((m) => maxGroup(m.group) + 1);
   let cells = 0;
   for (let a = 0; a < M; a++) for (let b = 0; b < M; b++) cells += G[a] * G[b];
-  if (cells > MAX_CROSS_CELLS) {
-    for (const x of zs) rakeSweeps(x, margins);
-    return;
-  }
-  const { cnt, T } = crossTables(margins, G);
-  const S0 = G.map((g) => new Float64Array(g));
-  const C = G.map((g) => new Float64Array(g));
-  const mean = new Float64Array(Math.max(...G));
-  for (const x of zs) {
-    for (let a = 0; a < M; a++) {
-      S0[a].fill(0);
-      C[a].fill(0);
-      groupSums(S0[a], x, margins[a].group, margins[a].weights);
-    }
-    for (let sweep = 0; sweep < 10; sweep++) {
-      for (let a = 0; a < M; a++) {
-        for (let g = 0; g < G[a]; g++) {
-          let s = S0[a][g];
-          for (let b = 0; b < M; b++) {
-            const Tab = T[a][b], Cb = C[b], Gb = G[b];
-            for (let h = 0; h < Gb; h++) s -= Cb[h] * Tab[g * Gb + h];
-          }
-          mean[g] = cnt[a][g] > 0 ? s / cnt[a][g] : 0; // a group no row is in: nothing to subtract
-        }
-        for (let g = 0; g < G[a]; g++) C[a][g] += mean[g];
-      }
-    }
-    for (let a = 0; a < M; a++) subtractGroupConstants(x, margins[a].group, margins[a].weights, C[a]);
-  }
-}
-
-/** The margins' group sizes and cross tables, made once per raking (a design's calibration keeps its margins). */
-const tablesOf = new WeakMap<RakeMargin[], { cnt: Float64Array[]; T: Float64Array[][] }>();
-function crossTables(margins: RakeMargin[], G: number[]) {
-  let t = tablesOf.get(margins);
-  if (!t) {
-    const M = margins.length;
+  let t: CrossTables | null = null;
+  if (cells <= MAX_CROSS_CELLS) {
     const cnt = G.map((g) => new Float64Array(g));
     const T = margins.map((_, a) => margins.map((_, b) => new Float64Array(G[a] * G[b])));
     for (let a = 0; a < M; a++) {
@@ -101,8 +91,9 @@ function crossTables(margins: RakeMargin[], G: number[]) {
       for (let i = 0; i < ga.length; i++) ca[ga[i]]++;
       for (let b = 0; b < M; b++) crossTable(T[a][b], ga, wa, margins[b].group, margins[b].weights, G[b]);
     }
-    tablesOf.set(margins, (t = { cnt, T }));
+    t = { G, cnt, T };
   }
+  tablesOf.set(margins, t);
   return t;
 }
 
@@ -111,9 +102,10 @@ function crossTable(T: Float64Array, ga: Int32Array, wa: Float64Array, gb: Int32
   for (let i = 0; i < ga.length; i++) if (wa[i] !== 0) T[ga[i] * Gb + gb[i]] += wb[i] / wa[i];
 }
 
-/** S[g] += x / w over the rows in group g (rows with w = 0 add nothing). */
-function groupSums(S: Float64Array, x: Float64Array, group: Int32Array, w: Float64Array) {
+/** S[g] += x / w over the rows in group g (rows with w = 0 add nothing); returns S. */
+function groupSums(S: Float64Array, x: Float64Array, group: Int32Array, w: Float64Array): Float64Array {
   for (let i = 0; i < x.length; i++) if (w[i] !== 0) S[group[i]] += x[i] / w[i];
+  return S;
 }
 
 /** x −= w · C[group]. */
