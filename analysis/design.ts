@@ -152,11 +152,6 @@ export function withWeights(d: SurveyDesign, weights: Float64Array, step: Calibr
 /** Sum influence values within PSUs (after calibration residuals). */
 export function psuTotals(d: SurveyDesign, z: Float64Array): Float64Array {
   if (d.calibrations.length) calibrationResiduals(d, z);
-  return sumByPsu(d, z);
-}
-
-/** Sum influence values within PSUs, as they are (residuals already taken, or no calibration). */
-export function sumByPsu(d: SurveyDesign, z: Float64Array): Float64Array {
   const t = new Float64Array(d.psuStratum.length);
   for (let i = 0; i < z.length; i++) t[d.psu[i]] += z[i];
   return t;
