@@ -1,6 +1,6 @@
 // Survey designs with the semantics of R's svydesign(ids, strata, weights, fpc, nest = TRUE), and the
 // first-stage Taylor-linearisation variance that every estimate in this module is built on.
-import { calibrationResiduals } from './residuals.js';
+import { calibrationResiduals, type RakeMargin } from './residuals.js';
 
 export type LonelyPsu = 'fail' | 'remove' | 'certainty' | 'adjust' | 'average';
 
@@ -25,7 +25,7 @@ export interface DesignInput {
 /** A calibration step, kept so that variances use residuals from the calibration groups, as R does. */
 export type Calibration =
   | { kind: 'poststratify'; group: Int32Array; oldWeights: Float64Array; weights: Float64Array }
-  | { kind: 'rake'; margins: { group: Int32Array; weights: Float64Array }[] };
+  | { kind: 'rake'; margins: RakeMargin[] };
 
 export interface SurveyDesign {
   n: number;
