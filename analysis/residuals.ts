@@ -130,7 +130,7 @@ export function rakeSweeps(x: Float64Array, margins: RakeMargin[]): void {
   }
 }
 
-export function maxGroup(g: Int32Array): number {
+function maxGroup(g: Int32Array): number {
   let m = 0;
   for (let i = 0; i < g.length; i++) if (g[i] > m) m = g[i];
   return m;

@@ -4,17 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrationResiduals, rakeResiduals, rakeSweeps, type RakeMargin } from '../../../analysis/residuals.js';
 import { svyDesign } from '../../../analysis/design.js';
 import { rake } from '../../../analysis/weights.js';
-
-/** mulberry32: reproducible data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../helpers/generate-responses.js';
 
 function margin(n: number, r: () => number, groups: (i: number) => number, zeroShare: number): RakeMargin {
   return {
