@@ -58,6 +58,38 @@ export class AlphaAccumulator {
     this.sT += t;
     this.qT += t * t;
   }
+  /** Centres every item on c (before any row): rows can then be counted instead of added (addTotal, fold). */
+  center(c: number) {
+    if (!this.shift) this.shift = new Float64Array(this.k).fill(c);
+  }
+  /**
+   * A complete row whose items are counted by answer code elsewhere (see fold): only its total's deviation
+   * t = Σ (xᵢ − shiftᵢ) is added here. Needs center() first.
+   */
+  addTotal(t: number) {
+    this.n++;
+    this.sT += t;
+    this.qT += t * t;
+  }
+  /**
+   * Moves counted rows into the item sums: counts[a·64 + v] complete rows had item a = table[a·64 + v]; the
+   * counts are then zeroed. Why: per item, Σd and Σd² are Σ count·d and Σ count·d² over its few codes, so a
+   * counted row costs one increment an item instead of a subtraction, two additions and a multiplication
+   * (the sums are grouped by code, so they agree with add() to rounding).
+   */
+  fold(counts: Float64Array, table: Float64Array) {
+    const sh = this.shift as Float64Array, s = this.s, q = this.q;
+    for (let a = 0; a < this.k; a++) {
+      for (let v = 0, at = a * 64; v < 64; v++, at++) {
+        const c = counts[at];
+        if (c === 0) continue;
+        const d = table[at] - sh[a];
+        s[a] += c * d;
+        q[a] += c * d * d;
+        counts[at] = 0;
+      }
+    }
+  }
   /** Sums for merging passes over parts of a stream. */
   state() {
     return { n: this.n, s: this.s, q: this.q, sT: this.sT, qT: this.qT, shift: this.shift };
@@ -196,6 +228,36 @@ export class IndexAccumulator {
       this.plan = sc !== null && this.sources.every((src) => src.scratch === sc) ? { scratch: sc, rows: Int32Array.from(this.sources, (src) => src.row) } : null;
     }
     return this.plan;
+  }
+  /**
+   * Set when the items are the rows of one matrix, every row once and in order (the default indices): that
+   * matrix's tally then scores each answer as it reads it (MatrixHandler.attachIndex), and the pass skips
+   * add() and column() for this index.
+   */
+  scoredByMatrix = false;
+  /** Are the items the rows `rows` of matrix `question`, every row once and in order? */
+  itemsAreRows(question: string, rows: string[]): boolean {
+    const its = this.spec.items;
+    return its.length === rows.length && its.every((it, j) => it.question === question && it.row === rows[j]);
+  }
+  /** Item j's score for each small integer answer v at [j·64 + v]. */
+  get scoreTable(): Float64Array {
+    return this.scores;
+  }
+  /** Item j's score for answer v (any number). */
+  itemScore(j: number, v: number): number {
+    return this.score(j, v);
+  }
+  /**
+   * One response scored by its matrix's tally: `answered` items summing to `sum`. The additions add() and
+   * column() make to the index's own sums, in the same order (Cronbach's alpha is the tally's: see attachIndex).
+   */
+  addScore(unit: number, ws: Float64Array, slot: number, sums: Float64Array, answered: number) {
+    if (answered > 0 && answered >= this.minShare * this.buf.length) {
+      const w = ws[slot];
+      this.set.addBase(unit, w);
+      this.set.add(unit, this.col, w, sums[slot] / answered);
+    }
   }
   /** Are all items rows of one matrix (then column() applies)? */
   get fromOneMatrix(): boolean {

@@ -94,6 +94,7 @@ export class Tabulation {
       return { q, h, kind: h.kind, always: reader.always[t], code: t + 0x200000, shown: 0, notShown: 0, noAnswer: 0, answered: 0, wAnswered: 0 };
     }));
     const conditional = Int32Array.from(tracks.keys()).filter((t) => !reader.always[t]);
+    const matrixHandlers = handlers.filter((h) => h instanceof MatrixHandler);
     const indices = (this.indices = (opts.indices ?? defaultIndices(questions)).map((s) => new IndexAccumulator(s, design)));
     const quality = (this.quality = opts.quality === false ? null : new QualityTracker(opts.quality || {}));
     // Matrices leave their row values in a scratch area: indices, straight-lining and the duplicate
@@ -109,6 +110,9 @@ export class Tabulation {
     let current: Record<string, unknown> = {};
     const byName = new Map(tracks.map((tr) => [tr.q.name, tr]));
     for (const ix of indices) {
+      // An index over one matrix's rows, in order, is scored by that matrix's tally (MatrixHandler.attachIndex).
+      const tr = byName.get(ix.spec.items[0]?.question ?? '');
+      if (tr?.h instanceof MatrixHandler && tr.h.attachIndex(ix, tr.q.name)) continue;
       ix.sources = ix.spec.items.map((it) => {
         const sc = byName.get(it.question)?.h.scratch;
         const row = sc && it.row !== undefined ? byName.get(it.question)!.q.rows.findIndex((r) => String(r.value) === it.row) : -1;
@@ -164,6 +168,7 @@ export class Tabulation {
       const { units, ws } = b;
       for (let i = 0; i < indices.length; i++) {
         const ix = indices[i];
+        if (ix.scoredByMatrix) continue;
         if (ix.fromOneMatrix) ix.column(units, ws, size);
         else {
           for (let j = 0; j < size; j++) {
@@ -198,6 +203,7 @@ export class Tabulation {
         for (let j = 0; j < size; j++) fps[j] = fp!.end(j);
         quality.addBatch(size, idOf, fps, durs, straight, BATCH, matrixNames);
       }
+      for (const h of matrixHandlers) h.foldIndex();
       this.n += size;
       b.size = 0;
       recs.fill(undefined as unknown as TabulateResponse, 0, size); // let the batch's records go

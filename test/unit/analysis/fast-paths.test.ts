@@ -10,6 +10,7 @@ import { StreamDesign } from '../../../analysis/stream.js';
 import { valueKey } from '../../../analysis/questionnaire.js';
 import { BinCounts, FingerprintSet } from '../../../analysis/quality.js';
 import { IndexAccumulator } from '../../../analysis/indices.js';
+import { Tabulation } from '../../../analysis/tabulate.js';
 import { criticalValue, normalQuantile } from '../../../analysis/tests/distributions.js';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { readQuestionnaire } from '../../../analysis/questionnaire.js';
@@ -241,6 +242,49 @@ describe('fast paths equal the straightforward code', () => {
         }
       });
       expect(checked).toBeGreaterThanOrEqual(clustered ? 9 * 40 : 9 * 3 * 2);
+    });
+  }
+});
+
+describe('an index scored by its matrix tally (MatrixHandler.attachIndex)', () => {
+  const qn = { pages: [{ elements: [{ type: 'matrix', name: 'm', columns: [1, 2, 3, 4, 5], rows: ['r1', 'r2', 'r3', 'r4', 'r5'] }] }] };
+  const rows = ['r1', 'r2', 'r3', 'r4', 'r5'];
+  const item = (row: string) => ({ question: 'm', row, min: 1, max: 5, reverse: row === 'r2' });
+  // The same items: in row order (scored by the tally), and in another order (read back item by item).
+  const specs = [
+    { name: 'tally', minAnswered: 0.6, items: rows.map(item) },
+    { name: 'items', minAnswered: 0.6, items: [...rows].reverse().map(item) },
+  ];
+  const r = rng(21);
+  // Mostly complete answers on the scale; some cells off it (2.5, 0, 7, 64), not numbers, empty or missing;
+  // some answers not objects, some responses without the matrix.
+  const cells = [1, 2, 3, 4, 5, 2.5, 0, 7, 64, 'x', null, ''];
+  const data = Array.from({ length: 3000 }, () => {
+    const u = r();
+    if (u < 0.05) return {};
+    if (u < 0.07) return { m: 'oops' };
+    const ans: Record<string, unknown> = {};
+    for (const row of rows) {
+      const v = r();
+      if (v < 0.9) ans[row] = 1 + Math.floor(r() * 5);
+      else if (v < 0.97) ans[row] = cells[Math.floor(r() * cells.length)];
+    }
+    return { m: ans };
+  });
+  const designs: Record<string, object> = { clustered: { clustered: true }, element: { fpc: { s1: 0.01 } } };
+  for (const [mode, design] of Object.entries(designs)) {
+    it(`When the design is ${mode}, then its score, SE, complete cases and alpha are those of the index read item by item`, () => {
+      const tab = new Tabulation(qn, { design, indices: specs, quality: false });
+      data.forEach((d, i) => tab.add({ data: d, weight: 0.5 + (i % 7) / 3, stratum: `s${i % 3}`, psu: `p${i % 11}` }));
+      const [tally, items] = tab.result().indices;
+      expect(tab.indices.map((ix) => ix.scoredByMatrix)).toEqual([true, false]);
+      expect(tally.completeCases).toBe(items.completeCases);
+      expect(tally.completeCases).toBeGreaterThan(1000);
+      expect(tally.completeCases).toBeLessThan(2800);
+      expect(tally.score.n).toBe(items.score.n);
+      for (const k of ['estimate', 'se', 'deff'] as const) expect(tally.score[k]).toBeCloseTo(items.score[k], 12);
+      expect(tally.alpha).toBeCloseTo(items.alpha, 12);
+      expect(tally.alpha).toBeGreaterThan(-1);
     });
   }
 });
