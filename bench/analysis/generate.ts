@@ -4,11 +4,20 @@
 import { readFileSync } from 'node:fs';
 import { readQuestionnaire, QuestionInfo } from '../../analysis/questionnaire.js';
 import { compileConditions } from '../../analysis/visibility.js';
-import type { TabulateResponse } from '../../analysis/tabulate.js';
+import type { TabulateOptions, TabulateResponse } from '../../analysis/tabulate.js';
 
 export const surveyPath = new URL('../../surveys/giua-nhiem-ky-2023/survey.json', import.meta.url);
 export const survey = JSON.parse(readFileSync(surveyPath, 'utf8'));
 const campaign = JSON.parse(readFileSync(new URL('../../surveys/giua-nhiem-ky-2023/campaign.json', import.meta.url), 'utf8'));
+
+/**
+ * The timed topline's options: the clustered design, and what the results page asks of tabulate() for a weighted
+ * topline (server/results/service.ts): every question and the default Likert indices, no quality flags (those
+ * are the review queue's, computed apart). BENCH_QUALITY=1 adds the flags, as tabulate() does by default.
+ */
+export function toplineOptions(): TabulateOptions {
+  return { design: { clustered: true }, ...(process.env.BENCH_QUALITY === '1' ? {} : { quality: false as const }) };
+}
 
 /** Wards per district in 2023 (45 phường + 11 xã = 56). */
 export const WARDS: Record<string, number> = {

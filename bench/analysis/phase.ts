@@ -3,7 +3,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { absorb, TabulationSnapshot } from '../../analysis/partition.js';
-import { responses, survey } from './generate.js';
+import { responses, survey, toplineOptions } from './generate.js';
 import { Tabulation, tabulate, TabulateResponse } from '../../analysis/tabulate.js';
 import { svyDesign } from '../../analysis/design.js';
 import { rake } from '../../analysis/weights.js';
@@ -35,7 +35,7 @@ if (phase === 'topline' && Number(process.env.BENCH_WORKERS ?? 1) > 1) {
   const c0 = process.cpuUsage(); // the process: all threads
   // Each part is added in as it arrives (analysis/partition.ts absorb, what mergeParts does), so the first
   // is merged while the other worker finishes.
-  const merged = new Tabulation(survey, { design: { clustered: true } });
+  const merged = new Tabulation(survey, toplineOptions());
   const built = merged.design.columns;
   await Promise.all(ws.map((w) => new Promise<void>((ok) => {
     w.once('message', (part: TabulationSnapshot) => { absorb(merged, part, built); ok(); });
@@ -46,7 +46,7 @@ if (phase === 'topline' && Number(process.env.BENCH_WORKERS ?? 1) > 1) {
   const cpu = cpuMs(c0);
   await Promise.all(ws.map((w) => w.terminate()));
   const q = top.questions.find((x) => x.name === 'propaganda_rating') as any;
-  out({ phase, n, workers, ms, cpuMs: cpu, load: [load, os.loadavg()[0]], pool: Number(poolArg), baselineRssMB: rssMB(), peakRssMB: peakMB(),
+  out({ phase, n, workers, quality: top.quality !== null, ms, cpuMs: cpu, load: [load, os.loadavg()[0]], pool: Number(poolArg), baselineRssMB: rssMB(), peakRssMB: peakMB(),
     questions: top.questions.length, indices: top.indices.length, design: top.design,
     sample: { question: 'propaganda_rating', level: q.levels[3].value, estimate: q.levels[3].estimate, se: q.levels[3].se } });
 } else if (phase === 'topline') {
@@ -81,7 +81,7 @@ if (phase === 'topline' && Number(process.env.BENCH_WORKERS ?? 1) > 1) {
   const load = os.loadavg()[0];
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const top = await tabulate(survey, stream(), { design: { clustered: true } });
+  const top = await tabulate(survey, stream(), toplineOptions());
   const ms = performance.now() - t0;
   const cpu = cpuMs(c0);
   const loadEnd = os.loadavg()[0];
@@ -96,7 +96,7 @@ if (phase === 'topline' && Number(process.env.BENCH_WORKERS ?? 1) > 1) {
   }
   mkdirSync(new URL('../out/', import.meta.url), { recursive: true });
   writeFileSync(new URL('../out/analysis-node-topline.json', import.meta.url), JSON.stringify(flat));
-  out({ phase, n, batch, generation, ms, cpuMs: cpu, load: [load, loadEnd], pool: pool.length, baselineRssMB: baseline, peakRssMB: peakMB(), questions: top.questions.length, indices: top.indices.length,
+  out({ phase, n, batch, quality: top.quality !== null, generation, ms, cpuMs: cpu, load: [load, loadEnd], pool: pool.length, baselineRssMB: baseline, peakRssMB: peakMB(), questions: top.questions.length, indices: top.indices.length,
     design: top.design, sample: { question: 'propaganda_rating', level: q.levels[3].value, estimate: q.levels[3].estimate, se: q.levels[3].se } });
 } else if (phase === 'export') {
   // The pool as CSV for the Python peer (categorical answers only: single choice and matrix rows).

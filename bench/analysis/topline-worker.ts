@@ -5,7 +5,7 @@
 // fewer batches instead of holding up the merge (with fixed shares, on the 2 shared cores, one worker
 // finished 0.4–1.9 s after the other). Record i is pool[i mod pool size] whichever worker takes it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { responses, survey } from './generate.js';
+import { responses, survey, toplineOptions } from './generate.js';
 import { Tabulation, TabulateResponse } from '../../analysis/tabulate.js';
 import { snapshot } from '../../analysis/partition.js';
 
@@ -25,7 +25,7 @@ parentPort!.once('message', async () => {
       yield part;
     }
   }
-  const tab = new Tabulation(survey, { design: { clustered: true } });
+  const tab = new Tabulation(survey, toplineOptions());
   for await (const part of stream()) for (const r of part) tab.add(r);
   parentPort!.postMessage(snapshot(tab));
 });
