@@ -249,8 +249,9 @@ export class IndexAccumulator {
     return this.score(j, v);
   }
   /**
-   * One response scored by its matrix's tally: `answered` items summing to `sum`. The additions add() and
-   * column() make to the index's own sums, in the same order (Cronbach's alpha is the tally's: see attachIndex).
+   * One response scored by its matrix's tally: `answered` items whose scores sum to sums[slot]. The additions
+   * add() and column() make to the index's own sums, in the same order (Cronbach's alpha is the tally's: see
+   * MatrixHandler.attachIndex).
    */
   addScore(unit: number, ws: Float64Array, slot: number, sums: Float64Array, answered: number) {
     if (answered > 0 && answered >= this.minShare * this.buf.length) {
