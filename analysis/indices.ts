@@ -178,7 +178,8 @@ export class IndexAccumulator {
       }
     }
   }
-  private scores: Float64Array;
+  /** Item j's score for each small integer answer v at [j·64 + v] (read by a matrix tally that scores this index). */
+  readonly scores: Float64Array;
   /** When every item is a row of one matrix: its scratch area and each item's row (set on first use). */
   private plan: { scratch: NonNullable<ItemSource['scratch']>; rows: Int32Array } | null | undefined = undefined;
   /**
@@ -188,7 +189,7 @@ export class IndexAccumulator {
   sources: ItemSource[] = [];
 
   /** Item j's answer v on the 0–100 scale (reversed items counted down): the one expression every path uses. */
-  private score(j: number, v: number): number {
+  score(j: number, v: number): number {
     const s = ((v - this.mins[j]) / this.ranges[j]) * 100;
     return this.reversed[j] === 1 ? 100 - s : s;
   }
@@ -239,14 +240,6 @@ export class IndexAccumulator {
   itemsAreRows(question: string, rows: string[]): boolean {
     const its = this.spec.items;
     return its.length === rows.length && its.every((it, j) => it.question === question && it.row === rows[j]);
-  }
-  /** Item j's score for each small integer answer v at [j·64 + v]. */
-  get scoreTable(): Float64Array {
-    return this.scores;
-  }
-  /** Item j's score for answer v (any number). */
-  itemScore(j: number, v: number): number {
-    return this.score(j, v);
   }
   /**
    * One response scored by its matrix's tally: `answered` items whose scores sum to sums[slot]. The additions

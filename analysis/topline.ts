@@ -356,7 +356,7 @@ export class MatrixHandler implements Handler {
   attachIndex(ix: IndexAccumulator, question: string): boolean {
     if (this.ix !== null || !ix.itemsAreRows(question, this.rowNames)) return false;
     this.ix = ix;
-    this.ixTable = ix.scoreTable;
+    this.ixTable = ix.scores;
     this.ixCounts = new Float64Array(this.rows.length * 64);
     ix.alphaAcc.center(50); // the middle of the 0–100 scale
     ix.scoredByMatrix = true;
@@ -382,7 +382,7 @@ export class MatrixHandler implements Handler {
     for (let i = 0; i < R; i++) {
       const x = vals[at + i];
       if (x >= 0 && x < 64 && (x | 0) === x) counts[i * 64 + x]--;
-      buf[i] = x === x ? ix.itemScore(i, x) : NaN;
+      buf[i] = x === x ? ix.score(i, x) : NaN;
     }
     if (scored === R) ix.alphaAcc.add(buf);
   }
@@ -453,7 +453,7 @@ export class MatrixHandler implements Handler {
       vals[at + i] = x;
       if (ix !== null && x === x) { // a number (not NaN): scored, as the index reads the scratch area
         if (small) { isum += ixTable[k]; ixCounts[k]++; }
-        else { isum += ix.itemScore(i, x); offTable = true; }
+        else { isum += ix.score(i, x); offTable = true; }
         iscored++;
       }
       const col = r.dist.col(cv);
