@@ -3,6 +3,7 @@
 // with a show-if condition built in the condition builder, sees it in the phone preview in both languages,
 // finds and fixes a validation problem, and publishes. A campaign on that version then shows a respondent
 // the matrix only when the condition holds. Screenshots: /tmp/e2e-screens/designer-*.png.
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign } from '../../server/campaigns/model';
 import { Survey, SurveyVersion } from '../../server/surveys/model';
@@ -28,6 +29,13 @@ afterAll(async () => {
 });
 
 const shot = (phone: Phone, name: string, fullPage = false) => phone.page.screenshot({ path: `${SHOTS}/designer-${name}.png`, fullPage });
+
+/** Scrolls a question that has just been shown into view. SurveyJS may lay its row out once more right
+ *  after it appears, which detaches the element first found; the next try finds the one that stays. */
+async function scrollToShown(question: Locator) {
+  const scrolled = () => question.scrollIntoViewIfNeeded({ timeout: 2_000 }).then(() => true, () => false);
+  await expect.poll(scrolled, { timeout: 10_000 }).toBe(true);
+}
 
 async function withBrowser(name: string, width: number, height: number, fn: (phone: Phone) => Promise<void>) {
   const phone = await openPhone(width, height);
@@ -127,7 +135,7 @@ describe('questionnaire designer', () => {
       await preview.locator('.sd-question[data-name="party_member"] label:has(input[value="yes"])').click();
       const matrix = preview.locator(`.sd-question[data-name="${MATRIX}"]`);
       await matrix.waitFor();
-      await matrix.scrollIntoViewIfNeeded();
+      await scrollToShown(matrix);
       expect(await matrix.textContent()).toContain('Ông/Bà tin tưởng các cơ quan sau ở mức nào?');
       expect(await matrix.textContent()).toContain('Chính quyền phường, xã');
       expect((await preview.boundingBox())?.width).toBeLessThanOrEqual(420);
@@ -201,7 +209,7 @@ describe('questionnaire designer', () => {
       await party.locator('label:has(input[value="yes"])').click();
       await matrix.waitFor();
       expect(await matrix.textContent()).toContain('Chính quyền phường, xã');
-      await matrix.scrollIntoViewIfNeeded();
+      await scrollToShown(matrix);
       await phone.page.screenshot({ path: `${SHOTS}/designer-respondent-yes.png` });
       await party.locator('label:has(input[value="no"])').click();
       await matrix.waitFor({ state: 'detached' });
