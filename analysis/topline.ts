@@ -344,6 +344,8 @@ export class MatrixHandler implements Handler {
   private ixTable: Float64Array = new Float64Array(0);
   private ixCounts: Float64Array = new Float64Array(0);
   private ixSums = new Float64Array(BATCH);
+  /** One complete answer's item scores, for alpha when one of them is off the table (settleIndex). */
+  private ixItems: Float64Array = new Float64Array(0);
   /**
    * Scores `ix` here when its items are this matrix's rows in order (the default indices). Why: the index
    * read every row back from the scratch area after the batch and added each item of a complete answer to
@@ -358,6 +360,7 @@ export class MatrixHandler implements Handler {
     this.ix = ix;
     this.ixTable = ix.scores;
     this.ixCounts = new Float64Array(this.rows.length * 64);
+    this.ixItems = new Float64Array(this.rows.length);
     ix.alphaAcc.center(50); // the middle of the 0–100 scale
     ix.scoredByMatrix = true;
     return true;
@@ -378,13 +381,15 @@ export class MatrixHandler implements Handler {
       ix.alphaAcc.addTotal(sum - 50 * R);
       return;
     }
-    const counts = this.ixCounts, buf = new Float64Array(R);
+    const counts = this.ixCounts;
     for (let i = 0; i < R; i++) {
       const x = vals[at + i];
       if (x >= 0 && x < 64 && (x | 0) === x) counts[i * 64 + x]--;
-      buf[i] = x === x ? ix.score(i, x) : NaN;
     }
-    if (scored === R) ix.alphaAcc.add(buf);
+    if (scored < R) return;
+    const buf = this.ixItems; // complete, with a score off the table: every row is a number here
+    for (let i = 0; i < R; i++) buf[i] = ix.score(i, vals[at + i]);
+    ix.alphaAcc.add(buf);
   }
   /** Does slot j hold a row value (an own key of the answer)? */
   private hasRows(j: number) {
